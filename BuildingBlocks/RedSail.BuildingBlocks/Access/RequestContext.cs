@@ -1,0 +1,19 @@
+namespace RedSail.BuildingBlocks.Access;
+
+/// <summary>The correlation id that ties log lines, audit rows and outbox events of one request together.</summary>
+public interface ICorrelation
+{
+    string Id { get; }
+}
+
+/// <summary>
+/// Per-scope facts about the caller: principal, source address, correlation id and UI culture.
+/// Set by the HTTP pipeline for requests, and to <see cref="Principal.System"/> for background work.
+/// </summary>
+public sealed class RequestContext : ICorrelation
+{
+    public Principal Principal { get; set; } = Principal.Anonymous;
+    public string? SourceAddress { get; set; }
+    public string Id { get; set; } = Guid.NewGuid().ToString("N");
+    public Guid? SessionId { get; set; }
+}

@@ -1,0 +1,20 @@
+using System.Collections.Concurrent;
+using Npgsql;
+using RedSail.BuildingBlocks.Security;
+
+namespace RedSail.BuildingBlocks.Data;
+
+/// <summary>One <see cref="NpgsqlDataSource"/> per schema, each logging in as that schema's role.</summary>
+public sealed class ModuleDataSources(DatabaseOptions options, KeyRing keys) : IAsyncDisposable
+{
+    private readonly ConcurrentDictionary<string, NpgsqlDataSource> _sources = new();
+
+    public NpgsqlDataSource For(string schema) =>
+        _sources.GetOrAdd(schema, s => NpgsqlDataSource.Create(options.ConnectionStringFor(s, keys.DatabaseRolePassword(options.RoleFor(s)))));
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var source in _sources.Values) await source.DisposeAsync();
+        _sources.Clear();
+    }
+}

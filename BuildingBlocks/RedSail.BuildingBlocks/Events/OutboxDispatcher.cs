@@ -1,0 +1,179 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using MediatR;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using Dapper;
+using RedSail.BuildingBlocks.Access;
+using RedSail.BuildingBlocks.Data;
+using RedSail.BuildingBlocks.Modules;
+
+namespace RedSail.BuildingBlocks.Events;
+
+public sealed class OutboxOptions
+{
+    /// <summary>Off in a host that must only write (tests that simulate a crash before delivery).</summary>
+    public bool Enabled { get; init; } = true;
+    public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(1);
+    public int BatchSize { get; init; } = 100;
+    public TimeSpan Lease { get; init; } = TimeSpan.FromMinutes(1);
+    public TimeSpan FirstRetryDelay { get; init; } = TimeSpan.FromSeconds(2);
+    public TimeSpan MaxRetryDelay { get; init; } = TimeSpan.FromMinutes(10);
+    /// <summary>After this many failed attempts a delivery is parked for the system administrator.</summary>
+    public int MaxAttempts { get; init; } = 10;
+}
+
+/// <summary>
+/// Delivers integration events from every module's outbox to each subscriber separately: a subscriber's
+/// effect and its inbox row commit together in the receiver's schema, so a redelivery (after a crash
+/// between the two commits) is recognised and changes nothing. A failing subscriber is retried with
+/// exponential back-off and parked after <see cref="OutboxOptions.MaxAttempts"/>; it never holds up other
+/// subscribers or later events. Deliveries are claimed with a lease (<c>FOR UPDATE SKIP LOCKED</c>), so
+/// several hosts can dispatch side by side.
+/// </summary>
+public sealed class OutboxDispatcher(
+    IServiceScopeFactory scopes,
+    ModuleCatalog catalog,
+    ModuleDataSources sources,
+    SubscriberRegistry registry,
+    OutboxOptions options,
+    ILogger<OutboxDispatcher> log) : BackgroundService
+{
+    private readonly SemaphoreSlim _signal = new(0, 1);
+    private static readonly ConcurrentDictionary<Type, Func<object, IntegrationEvent, CancellationToken, Task>> Invokers = new();
+
+    /// <summary>Wakes the dispatcher now instead of at the next poll (called after a command that wrote events commits).</summary>
+    public void Signal()
+    {
+        if (_signal.CurrentCount == 0)
+        {
+            try { _signal.Release(); } catch (SemaphoreFullException) { }
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Enabled) return;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var delivered = 0;
+            try
+            {
+                delivered = await DispatchDueAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                log.LogError(e, "Outbox dispatch round failed; retrying after the poll interval");
+            }
+            if (delivered > 0) continue;
+            try { await _signal.WaitAsync(options.PollInterval, stoppingToken); }
+            catch (OperationCanceledException) { return; }
+        }
+    }
+
+    /// <summary>One round over every module's outbox; returns how many deliveries were attempted.</summary>
+    public async Task<int> DispatchDueAsync(CancellationToken ct = default)
+    {
+        var attempted = 0;
+        foreach (var module in catalog.All)
+            attempted += await DispatchDueAsync(module.Schema, ct);
+        return attempted;
+    }
+
+    private async Task<int> DispatchDueAsync(string schema, CancellationToken ct)
+    {
+        var source = sources.For(schema);
+        var claimed = (await WithConnection(source, c => c.QueryAsync<ClaimedDelivery>(new CommandDefinition($"""
+            with due as (
+                select event_id, subscriber from {schema}.outbox_delivery
+                where delivered_at is null and parked_at is null and next_attempt_at <= now()
+                  and (lease_until is null or lease_until < now())
+                order by next_attempt_at
+                limit @BatchSize
+                for update skip locked)
+            update {schema}.outbox_delivery d
+            set lease_until = now() + make_interval(secs => @LeaseSeconds), attempts = d.attempts + 1
+            from due, {schema}.outbox o
+            where d.event_id = due.event_id and d.subscriber = due.subscriber and o.event_id = d.event_id
+            returning d.event_id, d.subscriber, d.attempts, o.event_type, o.payload::text as payload, o.correlation_id
+            """, new { options.BatchSize, LeaseSeconds = options.Lease.TotalSeconds }, cancellationToken: ct)))).AsList();
+
+        foreach (var delivery in claimed)
+        {
+            try
+            {
+                await DeliverAsync(delivery, ct);
+                await WithConnection(source, c => c.ExecuteAsync(new CommandDefinition(
+                    $"update {schema}.outbox_delivery set delivered_at = now(), lease_until = null, last_error = null where event_id = @EventId and subscriber = @Subscriber",
+                    delivery, cancellationToken: ct)));
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                var delay = TimeSpan.FromTicks(Math.Min(options.MaxRetryDelay.Ticks,
+                    options.FirstRetryDelay.Ticks * (long)Math.Pow(2, Math.Min(delivery.Attempts - 1, 30))));
+                var parked = delivery.Attempts >= options.MaxAttempts;
+                log.Log(parked ? LogLevel.Error : LogLevel.Warning, e,
+                    "Delivery of {EventType} {EventId} to {Subscriber} failed (attempt {Attempt}){Parked}",
+                    delivery.EventType, delivery.EventId, delivery.Subscriber, delivery.Attempts, parked ? "; parked" : "");
+                await WithConnection(source, c => c.ExecuteAsync(new CommandDefinition($"""
+                    update {schema}.outbox_delivery
+                    set lease_until = null, last_error = left(@Error, 2000),
+                        next_attempt_at = now() + make_interval(secs => @DelaySeconds),
+                        parked_at = case when @Parked then now() end
+                    where event_id = @EventId and subscriber = @Subscriber
+                    """, new { delivery.EventId, delivery.Subscriber, Error = e.GetType().Name + ": " + e.Message, DelaySeconds = delay.TotalSeconds, Parked = parked },
+                    cancellationToken: ct)));
+            }
+        }
+        return claimed.Count;
+    }
+
+    private async Task DeliverAsync(ClaimedDelivery delivery, CancellationToken ct)
+    {
+        var subscriber = registry.Subscriber(delivery.Subscriber)
+            ?? throw new InvalidOperationException($"No subscriber named {delivery.Subscriber} is registered in this host.");
+        var eventType = registry.EventType(delivery.EventType)
+            ?? throw new InvalidOperationException($"Event type {delivery.EventType} is unknown to this host.");
+        var integrationEvent = (IntegrationEvent)JsonSerializer.Deserialize(delivery.Payload, eventType, OutboxWriter.Json)!;
+
+        await using var scope = scopes.CreateAsyncScope();
+        var context = scope.ServiceProvider.GetRequiredService<RequestContext>();
+        context.Principal = Principal.System;
+        if (delivery.CorrelationId is not null) context.Id = delivery.CorrelationId;
+
+        var receiver = catalog.ForSchema(subscriber.ReceiverSchema);
+        var session = (DbSession)scope.ServiceProvider.GetRequiredService(receiver.SessionType);
+        await session.BeginAsync(readOnly: false, ct);
+        var first = await session.ExecuteAsync(
+            $"insert into {receiver.Schema}.inbox (event_id, subscriber) values (@EventId, @Subscriber) on conflict do nothing",
+            new { delivery.EventId, delivery.Subscriber }, ct);
+        if (first == 1)
+        {
+            var handler = scope.ServiceProvider.GetRequiredService(subscriber.HandlerType);
+            await Invoker(eventType)(handler, integrationEvent, ct);
+        }
+        await session.CommitAsync(ct);
+        if (session.WroteEvents) Signal();
+    }
+
+    private static Func<object, IntegrationEvent, CancellationToken, Task> Invoker(Type eventType) =>
+        Invokers.GetOrAdd(eventType, t =>
+        {
+            var method = typeof(OutboxDispatcher).GetMethod(nameof(Invoke), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!
+                .MakeGenericMethod(t);
+            return (Func<object, IntegrationEvent, CancellationToken, Task>)method.CreateDelegate(typeof(Func<object, IntegrationEvent, CancellationToken, Task>));
+        });
+
+    private static Task Invoke<TEvent>(object handler, IntegrationEvent e, CancellationToken ct) where TEvent : IntegrationEvent =>
+        ((INotificationHandler<TEvent>)handler).Handle((TEvent)e, ct);
+
+    private static async Task<T> WithConnection<T>(NpgsqlDataSource source, Func<NpgsqlConnection, Task<T>> work)
+    {
+        await using var connection = await source.OpenConnectionAsync();
+        return await work(connection);
+    }
+
+    private sealed record ClaimedDelivery(Guid EventId, string Subscriber, int Attempts, string EventType, string Payload, string? CorrelationId);
+}

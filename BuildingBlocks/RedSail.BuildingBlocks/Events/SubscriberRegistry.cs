@@ -1,0 +1,30 @@
+namespace RedSail.BuildingBlocks.Events;
+
+/// <summary>Who listens to which integration event, and the event types by their stored name.</summary>
+public sealed class SubscriberRegistry
+{
+    private readonly Dictionary<Type, SubscriberRegistration[]> _byEvent;
+    private readonly Dictionary<string, SubscriberRegistration> _byName;
+    private readonly Dictionary<string, Type> _eventTypes;
+
+    public SubscriberRegistry(IEnumerable<SubscriberRegistration> registrations, IEnumerable<EventTypeRegistration> eventTypes)
+    {
+        var all = registrations.DistinctBy(r => r.Name).ToArray();
+        _byEvent = all.GroupBy(r => r.EventType).ToDictionary(g => g.Key, g => g.ToArray());
+        _byName = all.ToDictionary(r => r.Name);
+        _eventTypes = eventTypes.Select(e => e.EventType).Concat(all.Select(r => r.EventType)).Distinct()
+            .ToDictionary(NameOf);
+    }
+
+    public IReadOnlyList<SubscriberRegistration> SubscribersOf(Type eventType) => _byEvent.GetValueOrDefault(eventType) ?? [];
+
+    public SubscriberRegistration? Subscriber(string name) => _byName.GetValueOrDefault(name);
+
+    public Type? EventType(string name) => _eventTypes.GetValueOrDefault(name);
+
+    /// <summary>Stored event names are the type's short name: contracts may move between namespaces.</summary>
+    public static string NameOf(Type eventType) => eventType.Name;
+}
+
+/// <summary>Declares an event type a module publishes, so that it can be read back from the outbox.</summary>
+public sealed record EventTypeRegistration(Type EventType);

@@ -1,0 +1,41 @@
+using System.Globalization;
+using System.Reflection;
+using System.Text.Json;
+
+namespace RedSail.BuildingBlocks.Localization;
+
+/// <summary>
+/// User-facing text in Chinese (default) and English. Each assembly embeds resource files named
+/// <c>messages.zh-CN.json</c> and <c>messages.en.json</c>; keys are global and must not clash.
+/// </summary>
+public sealed class MessageCatalog
+{
+    public const string DefaultCulture = "zh-CN";
+    public static readonly string[] Cultures = [DefaultCulture, "en"];
+
+    private readonly Dictionary<string, Dictionary<string, string>> _byCulture = Cultures.ToDictionary(c => c, _ => new Dictionary<string, string>());
+
+    public MessageCatalog(IEnumerable<Assembly> assemblies)
+    {
+        foreach (var assembly in assemblies.Distinct())
+        foreach (var culture in Cultures)
+        {
+            using var stream = assembly.GetManifestResourceStream($"messages.{culture}.json");
+            if (stream is null) continue;
+            var entries = JsonSerializer.Deserialize<Dictionary<string, string>>(stream) ?? [];
+            foreach (var (key, text) in entries)
+                if (!_byCulture[culture].TryAdd(key, text))
+                    throw new InvalidOperationException($"Message key '{key}' ({culture}) is defined twice.");
+        }
+    }
+
+    /// <summary>The text for the current UI culture, falling back to Chinese and then to the key itself.</summary>
+    public string Get(string key, params object[] args)
+    {
+        var culture = CultureInfo.CurrentUICulture.Name.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? "en" : DefaultCulture;
+        var text = _byCulture[culture].GetValueOrDefault(key) ?? _byCulture[DefaultCulture].GetValueOrDefault(key) ?? key;
+        return args.Length == 0 ? text : string.Format(CultureInfo.CurrentUICulture, text, args);
+    }
+
+    public IReadOnlyCollection<string> Keys(string culture) => _byCulture[culture].Keys;
+}

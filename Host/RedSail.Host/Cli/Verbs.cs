@@ -1,0 +1,96 @@
+using MediatR;
+using RedSail.BuildingBlocks.Access;
+using RedSail.BuildingBlocks.Audit;
+using RedSail.BuildingBlocks.Validation;
+using RedSail.Host.Startup;
+using RedSail.Modules.Personnel.Features.SeedDemoData;
+using RedSail.Platform.Access;
+using RedSail.Platform.Features.Users;
+
+namespace RedSail.Host.Cli;
+
+/// <summary>
+/// The host binary's verbs. <c>run</c> (default) serves; the others prepare the same database (embedded or
+/// configured), do one job and exit with 0 on success.
+/// </summary>
+public static class Verbs
+{
+    public const string Usage = """
+        RedSail 红帆智慧党建
+
+          RedSail.Host [run]                                   serve the web UI and APIs (default http://127.0.0.1:5080)
+          RedSail.Host migrate                                 create roles and schemas, apply migrations, exit
+          RedSail.Host seed demo [--seed N]                    add the demo institute to an empty database
+          RedSail.Host create-admin --user NAME --name TEXT [--role system_admin|security_admin|audit_admin]
+                                                               create an administrator (password from REDSAIL_ADMIN_PASSWORD,
+                                                               else generated); prints the TOTP secret once
+          RedSail.Host verify-audit                            check the audit hash chain; exit 3 at the first broken link
+
+        Without ConnectionStrings__RedSail the embedded PostgreSQL cluster under RedSail__DataPath (.redsail) is used.
+        """;
+
+    public static async Task<int> RunAsync(string verb, string[] args, WebApplication app, DatabaseBootstrap database)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var context = scope.ServiceProvider.GetRequiredService<RequestContext>();
+        context.Principal = Principal.System;
+        context.SourceAddress = "cli";
+        var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
+        try
+        {
+            switch (verb)
+            {
+                case "migrate":
+                    Console.WriteLine("Database migrated.");
+                    return 0;
+                case "seed" when args.FirstOrDefault() == "demo":
+                    var added = await mediator.Send(new SeedDemoData(int.TryParse(Option(args, "--seed"), out var seed) ? seed : 20190701));
+                    Console.WriteLine(added > 0 ? $"Demo data added: {added} people." : "The database already has organisations; nothing added.");
+                    return 0;
+                case "create-admin":
+                    return await CreateAdminAsync(args, mediator);
+                case "verify-audit":
+                    var verification = await scope.ServiceProvider.GetRequiredService<AuditTrail>().VerifyAsync();
+                    Console.WriteLine(verification.Intact
+                        ? $"Audit trail intact: {verification.Checked} rows verified."
+                        : $"Audit trail BROKEN at sequence {verification.FirstBrokenSequence} ({verification.Checked} rows verified before it).");
+                    return verification.Intact ? 0 : 3;
+                default:
+                    Console.Error.WriteLine(Usage);
+                    return 2;
+            }
+        }
+        catch (ValidationFailedException e)
+        {
+            foreach (var error in e.Errors) Console.Error.WriteLine($"{error.Field}: {error.MessageKey}");
+            return 2;
+        }
+    }
+
+    private static async Task<int> CreateAdminAsync(string[] args, IMediator mediator)
+    {
+        var user = Option(args, "--user");
+        var name = Option(args, "--name") ?? user;
+        var role = Option(args, "--role") ?? RoleCatalog.SystemAdmin;
+        if (user is null || RoleCatalog.Find(role) is not { Administrator: true })
+        {
+            Console.Error.WriteLine(Usage);
+            return 2;
+        }
+        var password = Environment.GetEnvironmentVariable("REDSAIL_ADMIN_PASSWORD");
+        var generated = string.IsNullOrEmpty(password);
+        if (generated) password = DemoSetup.GeneratePassword();
+        var created = await mediator.Send(new CreateAdministrator(user, name!, password!, role));
+        Console.WriteLine($"Created {role} '{user}'.");
+        if (generated) Console.WriteLine($"Password: {password}");
+        Console.WriteLine($"TOTP secret (add to an authenticator app): {created.TotpSecret}");
+        Console.WriteLine($"TOTP URI: {created.TotpUri}");
+        return 0;
+    }
+
+    private static string? Option(string[] args, string name)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+    }
+}

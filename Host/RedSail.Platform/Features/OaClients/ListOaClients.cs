@@ -1,0 +1,27 @@
+using MediatR;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using RedSail.BuildingBlocks.Mediation;
+using RedSail.BuildingBlocks.Web;
+using RedSail.Platform.Access;
+
+namespace RedSail.Platform.Features.OaClients;
+
+/// <summary>The registered OA clients (never their secrets).</summary>
+public sealed record ListOaClients : IQuery<IReadOnlyList<OaClientView>>;
+
+public sealed record OaClientView(string ClientId, string Name, string[] Scopes, bool Enabled, DateTime CreatedAt);
+
+internal sealed class ListOaClientsHandler(PlatformDb db) : IRequestHandler<ListOaClients, IReadOnlyList<OaClientView>>
+{
+    public Task<IReadOnlyList<OaClientView>> Handle(ListOaClients request, CancellationToken cancellationToken) =>
+        db.QueryAsync<OaClientView>("select client_id, name, scopes, enabled, created_at from platform.oa_client order by created_at", null, cancellationToken);
+}
+
+internal static class ListOaClientsEndpoint
+{
+    public static void MapListOaClients(this IEndpointRouteBuilder api) =>
+        api.MapGet("/oa-clients", (IMediator mediator, CancellationToken ct) => mediator.Send(new ListOaClients(), ct))
+            .WithName("ListOaClients").WithSummary("OA 接入客户端列表").RequirePermission(PlatformPermissions.OaClients);
+}

@@ -1,0 +1,27 @@
+using MediatR;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using RedSail.BuildingBlocks.Mediation;
+using RedSail.BuildingBlocks.Web;
+using RedSail.Platform.Access;
+
+namespace RedSail.Platform.Features.Organizations;
+
+/// <summary>The organisation tree as the platform knows it (from Personnel's events), for choosing a grant's scope.</summary>
+public sealed record ListOrganizations : IQuery<IReadOnlyList<OrganizationView>>;
+
+public sealed record OrganizationView(Guid Id, Guid? ParentId, string Name, string Type);
+
+internal sealed class ListOrganizationsHandler(PlatformDb db) : IRequestHandler<ListOrganizations, IReadOnlyList<OrganizationView>>
+{
+    public Task<IReadOnlyList<OrganizationView>> Handle(ListOrganizations request, CancellationToken cancellationToken) =>
+        db.QueryAsync<OrganizationView>("select id, parent_id, name, type from platform.organization order by path", null, cancellationToken);
+}
+
+internal static class ListOrganizationsEndpoint
+{
+    public static void MapListOrganizations(this IEndpointRouteBuilder api) =>
+        api.MapGet("/organizations", (IMediator mediator, CancellationToken ct) => mediator.Send(new ListOrganizations(), ct))
+            .WithName("ListGrantableOrganizations").WithSummary("可授权的组织（平台副本）").RequirePermission(PlatformPermissions.Roles);
+}

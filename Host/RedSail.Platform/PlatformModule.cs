@@ -1,0 +1,67 @@
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using RedSail.BuildingBlocks.Modules;
+using RedSail.BuildingBlocks.Web;
+using RedSail.Modules.Personnel.Contracts;
+using RedSail.Platform.Access;
+using RedSail.Platform.Accounts;
+using RedSail.Platform.Features.Audit;
+using RedSail.Platform.Features.OaClients;
+using RedSail.Platform.Features.Organizations;
+using RedSail.Platform.Features.Outbox;
+using RedSail.Platform.Features.Roles;
+using RedSail.Platform.Features.SignIn;
+using RedSail.Platform.Features.Users;
+
+namespace RedSail.Platform;
+
+/// <summary>
+/// Cross-cutting platform features in the <c>platform</c> schema: accounts and sessions, roles and grants,
+/// OA clients, the audit trail and parked integration events. Served under <c>/api/platform</c>.
+/// </summary>
+public static class PlatformModule
+{
+    public const string Schema = "platform";
+
+    public static IServiceCollection AddPlatform(this IServiceCollection services, IConfiguration configuration)
+    {
+        var security = configuration.GetSection("Security").Get<SecurityOptions>() ?? new SecurityOptions();
+        services.AddSingleton(security);
+        services.AddModule<PlatformDb>("Platform", Schema, typeof(PlatformModule).Assembly, typeof(OrganizationCreated).Assembly);
+        services.AddSingleton<PasswordHasher>();
+        services.AddSingleton<PasswordPolicy>();
+        services.AddScoped<SignInGuard>();
+        services.AddScoped<SessionFactory>();
+        services.AddScoped<IPrincipalResolver, PlatformPrincipalResolver>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapPlatform(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapModuleApi(Schema);
+        api.MapSignIn();
+        api.MapVerifyTotp();
+        api.MapSignOut();
+        api.MapGetMe();
+        api.MapChangePassword();
+        api.MapListUsers();
+        api.MapCreateUser();
+        api.MapSetUserEnabled();
+        api.MapUnlockUser();
+        api.MapResetPassword();
+        api.MapListRoles();
+        api.MapGrantRole();
+        api.MapRevokeGrant();
+        api.MapListOrganizations();
+        api.MapListOaClients();
+        api.MapRegisterOaClient();
+        api.MapDisableOaClient();
+        api.MapIssueOaToken();
+        api.MapSearchAudit();
+        api.MapExportAudit();
+        api.MapVerifyAudit();
+        api.MapParkedEvents();
+        return endpoints;
+    }
+}

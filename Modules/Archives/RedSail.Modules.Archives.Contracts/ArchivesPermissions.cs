@@ -1,0 +1,8 @@
+namespace RedSail.Modules.Archives.Contracts;
+
+/// <summary>Permissions of the Archives module's API, granted to roles by the platform.</summary>
+public static class ArchivesPermissions
+{
+    public const string Read = "archives.read";
+    public const string Write = "archives.write";
+}

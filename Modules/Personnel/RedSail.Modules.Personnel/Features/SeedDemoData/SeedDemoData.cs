@@ -1,0 +1,72 @@
+using MediatR;
+using RedSail.BuildingBlocks;
+using RedSail.BuildingBlocks.Events;
+using RedSail.BuildingBlocks.Mediation;
+using RedSail.BuildingBlocks.Security;
+using RedSail.Modules.Personnel.Contracts;
+
+namespace RedSail.Modules.Personnel.Features.SeedDemoData;
+
+/// <summary>
+/// Fills an empty Personnel schema with the demo institute (the <c>seed demo</c> verb, and the embedded
+/// default's first start). Does nothing when organisations already exist. Returns the number of people added.
+/// </summary>
+public sealed record SeedDemoData(int Seed = 20190701) : ICommand<int>
+{
+    public string AuditAction => "personnel.seed_demo";
+}
+
+internal sealed class SeedDemoDataHandler(PersonnelDb db, FieldCipher cipher, BlindIndex blindIndex, IClock clock)
+    : IRequestHandler<SeedDemoData, int>
+{
+    public const string IdNumberIndexPurpose = "personnel.id_number";
+
+    public async Task<int> Handle(SeedDemoData request, CancellationToken cancellationToken)
+    {
+        if (await db.ExecuteScalarAsync<bool>("select exists (select 1 from personnel.organization)", null, cancellationToken))
+            return 0;
+        var (organizations, people) = new DemoDataGenerator(request.Seed).Generate(DateOnly.FromDateTime(clock.UtcNow.UtcDateTime));
+
+        await db.ExecuteAsync("""
+            insert into personnel.organization (id, parent_id, code, name, type, path)
+            select id, parent_id, code, name, type, path::ltree
+            from unnest(@ids, @parents, @codes, @names, @types, @paths) as o(id, parent_id, code, name, type, path)
+            """,
+            new
+            {
+                ids = organizations.Select(o => o.Id).ToArray(),
+                parents = organizations.Select(o => o.ParentId).ToArray(),
+                codes = organizations.Select(o => o.Code).ToArray(),
+                names = organizations.Select(o => o.Name).ToArray(),
+                types = organizations.Select(o => o.Type).ToArray(),
+                paths = organizations.Select(o => o.Path).ToArray(),
+            }, cancellationToken);
+
+        await db.ExecuteAsync("""
+            insert into personnel.person (id, organization_id, name, gender, birth_date, ethnicity, education,
+                id_number_cipher, id_number_index, party_status, joined_on, employee_number)
+            select * from unnest(@ids, @organizations, @names, @genders, @births, @ethnicities, @educations,
+                @ciphers, @indexes, @statuses, @joined, @employees)
+            """,
+            new
+            {
+                ids = people.Select(p => p.Id).ToArray(),
+                organizations = people.Select(p => p.OrganizationId).ToArray(),
+                names = people.Select(p => p.Name).ToArray(),
+                genders = people.Select(p => p.Gender.ToString()).ToArray(),
+                births = people.Select(p => p.BirthDate).ToArray(),
+                ethnicities = people.Select(p => p.Ethnicity).ToArray(),
+                educations = people.Select(p => p.Education).ToArray(),
+                ciphers = people.Select(p => cipher.Encrypt(p.IdNumber)).ToArray(),
+                indexes = people.Select(p => blindIndex.Compute(IdNumberIndexPurpose, p.IdNumber)).ToArray(),
+                statuses = people.Select(p => p.PartyStatus).ToArray(),
+                joined = people.Select(p => p.JoinedOn).ToArray(),
+                employees = people.Select(p => p.EmployeeNumber).ToArray(),
+            }, cancellationToken);
+
+        await db.PublishAsync(organizations
+            .Select(o => (IntegrationEvent)new OrganizationCreated(o.Id, o.ParentId, o.Code, o.Name, o.Type, o.Path))
+            .ToList(), cancellationToken);
+        return people.Count;
+    }
+}
