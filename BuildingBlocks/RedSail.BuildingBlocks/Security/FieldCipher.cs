@@ -38,9 +38,16 @@ public sealed class FieldCipher(KeyRing keys)
         var cipher = Cipher(false, key, stored.AsSpan(2, NonceSize).ToArray());
         var body = stored.AsSpan(2 + NonceSize).ToArray();
         var output = new byte[cipher.GetOutputSize(body.Length)];
-        var written = cipher.ProcessBytes(body, 0, body.Length, output, 0);
-        written += cipher.DoFinal(output, written); // throws when the tag does not match: tampered or wrong key
-        return Encoding.UTF8.GetString(output, 0, written);
+        try
+        {
+            var written = cipher.ProcessBytes(body, 0, body.Length, output, 0);
+            written += cipher.DoFinal(output, written);
+            return Encoding.UTF8.GetString(output, 0, written);
+        }
+        catch (Org.BouncyCastle.Crypto.InvalidCipherTextException e)
+        {
+            throw new CryptographicException("The stored value was altered or encrypted with another key.", e);
+        }
     }
 
     private static GcmBlockCipher Cipher(bool encrypt, byte[] key, byte[] nonce)
