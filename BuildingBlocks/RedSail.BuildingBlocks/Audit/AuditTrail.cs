@@ -58,33 +58,42 @@ public sealed class AuditTrail(ModuleDataSources sources, KeyRing keys, IClock c
         }
     }
 
-    /// <summary>Walks the whole chain in order and reports the first row whose hash does not follow.</summary>
+    /// <summary>
+    /// Walks the chain in order, in one snapshot up to the head it read, and reports the first row whose hash
+    /// does not follow (an edit, an insertion or a removal), or a head that no longer matches the last row.
+    /// </summary>
     public async Task<AuditVerification> VerifyAsync(CancellationToken ct = default)
     {
         await using var connection = await sources.For("platform").OpenConnectionAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
+        var head = await connection.QuerySingleAsync<(long Sequence, byte[] Hash)>(new CommandDefinition(
+            "select sequence, hash from platform.audit_head where id = 1", transaction: tx, cancellationToken: ct));
         var previous = new byte[32];
         long checkedRows = 0, expectedSequence = 1;
-        await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition("""
-            select sequence, occurred_at, user_id, user_name, client_id, roles, source_address, action, target_type,
-                   target_id, target_organization, result, correlation_id, detail, previous_hash, hash
-            from platform.audit_log order by sequence
-            """, cancellationToken: ct, flags: CommandFlags.None));
-        var parser = reader.GetRowParser<AuditRow>();
-        while (await reader.ReadAsync(ct))
+        await using (var reader = await connection.ExecuteReaderAsync(new CommandDefinition(VerifySql, new { head = head.Sequence }, tx, cancellationToken: ct)))
         {
-            var row = parser(reader);
-            var intact = row.Sequence == expectedSequence && row.PreviousHash.AsSpan().SequenceEqual(previous)
-                         && Hash(row).AsSpan().SequenceEqual(row.Hash);
-            if (!intact) return new AuditVerification(false, checkedRows, expectedSequence);
-            previous = row.Hash;
-            expectedSequence++;
-            checkedRows++;
+            var parser = reader.GetRowParser<AuditRow>();
+            while (await reader.ReadAsync(ct))
+            {
+                var row = parser(reader);
+                var intact = row.Sequence == expectedSequence && row.PreviousHash.AsSpan().SequenceEqual(previous)
+                             && Hash(row).AsSpan().SequenceEqual(row.Hash);
+                if (!intact) return new AuditVerification(false, checkedRows, expectedSequence);
+                previous = row.Hash;
+                expectedSequence++;
+                checkedRows++;
+            }
         }
-        var head = await connection.QuerySingleAsync<(long Sequence, byte[] Hash)>("select sequence, hash from platform.audit_head where id = 1");
         if (head.Sequence != checkedRows || !head.Hash.AsSpan().SequenceEqual(previous))
             return new AuditVerification(false, checkedRows, checkedRows + 1); // rows removed from the end
         return new AuditVerification(true, checkedRows, null);
     }
+
+    private const string VerifySql = """
+        select sequence, occurred_at, user_id, user_name, client_id, roles, source_address, action, target_type,
+               target_id, target_organization, result, correlation_id, detail, previous_hash, hash
+        from platform.audit_log where sequence <= @head order by sequence
+        """;
 
     private byte[] Hash(AuditRow row)
     {

@@ -132,6 +132,7 @@ public sealed class PostgresServer
     /// <summary>Stops the server if this process started it (a CLI verb beside a running host leaves it alone).</summary>
     public async Task StopAsync()
     {
+        NpgsqlConnection.ClearAllPools(); // pooled connections would point at a server that is gone
         if (_startedHere && await IsRunningAsync())
             await RunAsync("pg_ctl", "-D", _dataDirectory, "-m", "fast", "-w", "-t", "60", "stop");
     }

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest'
+import { MENU, filterMenu, isAllowed, type MenuKey } from './menu'
+
+const keys = (perms: string[]) => filterMenu(MENU, perms).flatMap((g) => g.items.map((i) => i.key))
+const groupKeys = (perms: string[]) => filterMenu(MENU, perms).map((g) => g.key)
+
+describe('menu filter', () => {
+  it('shows nothing (and no empty group) without permissions', () => {
+    expect(keys([])).toEqual([])
+    expect(groupKeys([])).toEqual([])
+  })
+
+  it('shows only the entries whose permission is held', () => {
+    expect(keys(['personnel.read', 'honors.read'])).toEqual(['personnel', 'honors'])
+    expect(groupKeys(['personnel.read', 'honors.read'])).toEqual(['personnel', 'exchange'])
+  })
+
+  it('gives the audit administrator only the audit trail', () => {
+    expect(keys(['platform.audit'])).toEqual(['audit'])
+    expect(groupKeys(['platform.audit'])).toEqual(['security'])
+  })
+
+  it('gives the system administrator users, outbox and the API reference', () => {
+    expect(keys(['platform.users', 'platform.outbox'])).toEqual(['users', 'outbox', 'api-docs'])
+  })
+
+  it('gives the security administrator roles, OA clients and the API reference', () => {
+    expect(keys(['platform.roles', 'platform.oa-clients'])).toEqual(['roles', 'oa-clients', 'api-docs'])
+  })
+
+  it('ignores unknown permissions and keeps the defined order', () => {
+    const all = [
+      'platform.audit',
+      'analytics.read',
+      'archives.read',
+      'platform.outbox',
+      'platform.oa-clients',
+      'platform.roles',
+      'platform.users',
+      'honors.read',
+      'workflow.read',
+      'personnel.read',
+      'something.else',
+    ]
+    const expected: MenuKey[] = [
+      'personnel',
+      'workflow',
+      'honors',
+      'archives',
+      'analytics',
+      'users',
+      'roles',
+      'oa-clients',
+      'outbox',
+      'api-docs',
+      'audit',
+    ]
+    expect(keys(all)).toEqual(expected)
+    expect(keys(['something.else'])).toEqual([])
+  })
+
+  it('does not match permissions by prefix', () => {
+    expect(keys(['platform', 'platform.user', 'personnel'])).toEqual([])
+  })
+
+  it('does not mutate the menu definition', () => {
+    const before = JSON.stringify(MENU)
+    filterMenu(MENU, ['platform.audit'])
+    expect(JSON.stringify(MENU)).toBe(before)
+  })
+
+  it('isAllowed: no requirement means allowed; otherwise any of', () => {
+    expect(isAllowed(undefined, [])).toBe(true)
+    expect(isAllowed([], [])).toBe(true)
+    expect(isAllowed(['a', 'b'], ['b'])).toBe(true)
+    expect(isAllowed(['a'], ['b'])).toBe(false)
+  })
+})

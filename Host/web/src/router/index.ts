@@ -1,0 +1,128 @@
+import { createRouter, createWebHistory, type RouteRecordRaw, type Router } from 'vue-router'
+import { findMenuItem, type MenuKey } from '@/menu/menu'
+import { useSessionStore } from '@/stores/session'
+import { notifyError } from '@/utils/notify'
+import { safeRedirect } from '@/utils/format'
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** i18n key of the page title (breadcrumb, document title) */
+    titleKey?: string
+    /** i18n key of the menu group (breadcrumb) */
+    groupTitleKey?: string
+    /** side-menu entry to highlight */
+    menuKey?: MenuKey | 'home'
+    /** any of these permissions is needed */
+    permissions?: readonly string[]
+    /** reachable without signing in */
+    public?: boolean
+  }
+}
+
+function moduleRoute(key: MenuKey, component: RouteRecordRaw['component'], props?: Record<string, unknown>): RouteRecordRaw {
+  const { group, item } = findMenuItem(key)
+  return {
+    path: item.path.replace(/^\//, ''),
+    name: key,
+    component: component!,
+    props,
+    meta: { titleKey: item.titleKey, groupTitleKey: group.titleKey, menuKey: key, permissions: item.permissions },
+  }
+}
+
+const ModulePlaceholder = () => import('@/views/modules/ModulePlaceholder.vue')
+
+export const routes: RouteRecordRaw[] = [
+  {
+    path: '/login',
+    name: 'login',
+    component: () => import('@/views/LoginView.vue'),
+    meta: { public: true, titleKey: 'login.title' },
+  },
+  {
+    path: '/password-change',
+    name: 'password-change',
+    component: () => import('@/views/ForcedPasswordView.vue'),
+    meta: { titleKey: 'login.passwordChangeTitle' },
+  },
+  {
+    path: '/',
+    component: () => import('@/layout/AppLayout.vue'),
+    children: [
+      { path: '', name: 'home', component: () => import('@/views/WelcomeView.vue'), meta: { titleKey: 'welcome.title', menuKey: 'home' } },
+      moduleRoute('personnel', () => import('@/views/personnel/PersonnelHome.vue')),
+      moduleRoute('workflow', ModulePlaceholder, { module: 'workflow' }),
+      moduleRoute('honors', ModulePlaceholder, { module: 'honors' }),
+      moduleRoute('archives', ModulePlaceholder, { module: 'archives' }),
+      moduleRoute('analytics', ModulePlaceholder, { module: 'analytics' }),
+      moduleRoute('users', () => import('@/views/system/UsersView.vue')),
+      moduleRoute('roles', () => import('@/views/system/RolesView.vue')),
+      moduleRoute('oa-clients', () => import('@/views/system/OaClientsView.vue')),
+      moduleRoute('outbox', () => import('@/views/system/OutboxView.vue')),
+      moduleRoute('api-docs', () => import('@/views/system/ApiDocsView.vue')),
+      moduleRoute('audit', () => import('@/views/audit/AuditView.vue')),
+      {
+        path: 'account/password',
+        name: 'account-password',
+        component: () => import('@/views/ChangePasswordView.vue'),
+        meta: { titleKey: 'password.title' },
+      },
+      {
+        path: 'forbidden',
+        name: 'forbidden',
+        component: () => import('@/views/ForbiddenView.vue'),
+        meta: { titleKey: 'error.forbiddenTitle' },
+      },
+      {
+        path: ':pathMatch(.*)*',
+        name: 'not-found',
+        component: () => import('@/views/NotFoundView.vue'),
+        meta: { titleKey: 'error.notFoundTitle' },
+      },
+    ],
+  },
+]
+
+export function createAppRouter(): Router {
+  const router = createRouter({
+    history: createWebHistory('/'),
+    routes,
+    scrollBehavior: () => ({ top: 0 }),
+  })
+
+  router.beforeEach(async (to) => {
+    const session = useSessionStore()
+    if (!session.loaded) {
+      try {
+        await session.loadMe()
+      } catch (e) {
+        notifyError(e)
+      }
+    }
+
+    if (to.meta.public) {
+      if (to.name === 'login' && session.me && !session.me.passwordChangeDue) {
+        return safeRedirect(to.query.redirect)
+      }
+      return true
+    }
+
+    if (!session.me) {
+      return { name: 'login', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } }
+    }
+
+    if (session.me.passwordChangeDue && to.name !== 'password-change') {
+      return { name: 'password-change', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } }
+    }
+    if (!session.me.passwordChangeDue && to.name === 'password-change') {
+      return safeRedirect(to.query.redirect)
+    }
+
+    if (!session.can(to.meta.permissions)) {
+      return { name: 'forbidden', query: { from: to.fullPath } }
+    }
+    return true
+  })
+
+  return router
+}

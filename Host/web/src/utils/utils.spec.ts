@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest'
+import { ApiError } from '@/api/http'
+import { buildTree, leaves } from './tree'
+import { checkPassword, characterClasses } from './password'
+import { mapFieldErrors, normalizeField, useServerErrors } from './serverErrors'
+import { formatDateTime, isFuture, safeRedirect } from './format'
+import { branchesOf, membersIn } from '@/views/personnel/branches'
+
+describe('buildTree', () => {
+  const flat = [
+    { id: 'b', parentId: 'a', name: 'B' },
+    { id: 'a', parentId: null, name: 'A' },
+    { id: 'c', parentId: 'b', name: 'C' },
+    { id: 'd', parentId: 'a', name: 'D' },
+    { id: 'orphan', parentId: 'missing', name: 'O' },
+  ]
+
+  it('nests children under their parents, whatever the input order', () => {
+    const roots = buildTree(flat)
+    expect(roots.map((r) => r.id)).toEqual(['a', 'orphan'])
+    expect(roots[0].children.map((c) => c.id)).toEqual(['b', 'd'])
+    expect(roots[0].children[0].children.map((c) => c.id)).toEqual(['c'])
+  })
+
+  it('never loses nodes in a parent cycle', () => {
+    const roots = buildTree([
+      { id: 'x', parentId: 'y' },
+      { id: 'y', parentId: 'x' },
+    ])
+    const ids: string[] = []
+    const visit = (ns: typeof roots) => ns.forEach((n) => (ids.push(n.id), visit(n.children)))
+    visit(roots)
+    expect(ids.sort()).toEqual(['x', 'y'])
+  })
+
+  it('leaves() lists leaf nodes in tree order', () => {
+    expect(leaves(buildTree(flat)[0]).map((n) => n.id)).toEqual(['c', 'd'])
+  })
+})
+
+describe('branchesOf (members-per-branch chart)', () => {
+  const orgs = [
+    { id: '1', parentId: null, name: '党委', type: 'committee', memberCount: 2 },
+    { id: '2', parentId: '1', name: '总支', type: 'general-branch', memberCount: 0 },
+    { id: '3', parentId: '2', name: '一支部', type: 'branch', memberCount: 10 },
+    { id: '4', parentId: '3', name: '小组', type: 'group', memberCount: 4 },
+    { id: '5', parentId: '1', name: '二支部', type: 'Branch', memberCount: 7 },
+  ]
+  it('uses organisations of type branch when the data has them', () => {
+    const root = buildTree(orgs)[0]
+    expect(branchesOf(root).map((b) => b.name)).toEqual(['一支部', '二支部'])
+    expect(membersIn(branchesOf(root))).toBe(17)
+  })
+  it('falls back to the leaf organisations otherwise', () => {
+    const root = buildTree(orgs.map((o) => ({ ...o, type: 'unit' })))[0]
+    expect(branchesOf(root).map((b) => b.name)).toEqual(['小组', '二支部'])
+  })
+})
+
+describe('password rule', () => {
+  it('needs 12 characters and 3 of 4 classes', () => {
+    expect(checkPassword('Abc1!')).toBe('tooShort')
+    expect(checkPassword('abcdefghijkl')).toBe('notComplex')
+    expect(checkPassword('abcdefghij12')).toBe('notComplex')
+    expect(checkPassword('abcdefghi12!')).toBeNull()
+    expect(checkPassword('ABCDEFGHIjkl1')).toBeNull()
+    expect(characterClasses('aA1!')).toBe(4)
+  })
+})
+
+describe('server field errors', () => {
+  it('normalises field names to camelCase', () => {
+    expect(normalizeField('NewPassword')).toBe('newPassword')
+    expect(normalizeField('$.newPassword')).toBe('newPassword')
+    expect(normalizeField('body.CurrentPassword')).toBe('currentPassword')
+  })
+
+  it('maps messages to known fields and keeps the rest', () => {
+    const { byField, unmatched } = mapFieldErrors(
+      { newPassword: ['太短', '太简单'], CurrentPassword: ['不正确'], other: ['别的'] },
+      ['newPassword', 'currentPassword'],
+    )
+    expect(byField).toEqual({ newPassword: '太短 太简单', currentPassword: '不正确' })
+    expect(unmatched).toEqual(['别的'])
+  })
+
+  it('applies a 400 problem to the form fields', () => {
+    const errors = useServerErrors(['userName', 'password'] as const)
+    const handled = errors.apply(new ApiError(400, '/api/platform/users', { detail: 'x', errors: { userName: ['已存在'] } }))
+    expect(handled).toBe(true)
+    expect(errors.fields.userName).toBe('已存在')
+    expect(errors.fields.password).toBe('')
+    expect(errors.apply(new ApiError(409, '/p', { detail: 'conflict' }))).toBe(false)
+    expect(errors.fields.userName).toBe('')
+  })
+})
+
+describe('format helpers', () => {
+  it('safeRedirect accepts only same-site paths', () => {
+    expect(safeRedirect('/system/users?x=1')).toBe('/system/users?x=1')
+    expect(safeRedirect('//evil.example')).toBe('/')
+    expect(safeRedirect('/\\evil.example')).toBe('/')
+    expect(safeRedirect('javascript:alert(1)')).toBe('/')
+    expect(safeRedirect('/login?redirect=/x')).toBe('/')
+    expect(safeRedirect(undefined)).toBe('/')
+    expect(safeRedirect(['/a'])).toBe('/')
+  })
+
+  it('formatDateTime renders local time and tolerates null', () => {
+    const d = new Date(2025, 0, 2, 3, 4, 5)
+    expect(formatDateTime(d.toISOString())).toBe('2025-01-02 03:04:05')
+    expect(formatDateTime(null)).toBe('')
+  })
+
+  it('isFuture', () => {
+    const now = new Date('2025-01-01T00:00:00Z')
+    expect(isFuture('2025-01-01T00:10:00Z', now)).toBe(true)
+    expect(isFuture('2024-12-31T23:00:00Z', now)).toBe(false)
+    expect(isFuture(null, now)).toBe(false)
+  })
+})

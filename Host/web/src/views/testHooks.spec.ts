@@ -1,0 +1,164 @@
+// Checks that the data-testid hooks used by the browser tests land on the right elements
+// (notably: on the native <input> of el-input, so that Playwright's fill() works).
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { flushPromises, mount } from '@vue/test-utils'
+import { createPinia, setActivePinia } from 'pinia'
+import { createMemoryHistory, createRouter } from 'vue-router'
+import ElementPlus from 'element-plus'
+import { i18n, setLocale, LOCALE_STORAGE_KEY } from '@/i18n'
+import { configureApi } from '@/api/http'
+import LoginView from './LoginView.vue'
+import AppLayout from '@/layout/AppLayout.vue'
+import { useSessionStore } from '@/stores/session'
+import { registerIcons } from '@/icons'
+
+function json(status: number, body: unknown) {
+  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } })
+}
+
+async function settle() {
+  for (let i = 0; i < 10; i++) {
+    await flushPromises()
+    await new Promise((r) => setTimeout(r, 0))
+  }
+}
+
+function setup(component: unknown, path = '/login') {
+  const pinia = createPinia()
+  setActivePinia(pinia)
+  const router = createRouter({
+    history: createMemoryHistory(),
+    routes: [
+      { path: '/login', component: { template: '<div />' } },
+      { path: '/', component: { template: '<div>home</div>' } },
+      { path: '/:p(.*)*', component: { template: '<div />' } },
+    ],
+  })
+  void router.push(path)
+  const wrapper = mount(component as never, {
+    attachTo: document.body,
+    global: {
+      plugins: [pinia, router, i18n, ElementPlus, { install: registerIcons }],
+    },
+  })
+  return { wrapper, router, pinia }
+}
+
+let fetchMock: ReturnType<typeof vi.fn>
+
+beforeEach(() => {
+  setLocale('zh-CN')
+  fetchMock = vi.fn()
+  vi.stubGlobal('fetch', fetchMock)
+  configureApi({ getLocale: () => 'zh-CN', onUnauthorized: () => {} })
+  if (!window.matchMedia) {
+    vi.stubGlobal('matchMedia', (q: string) => ({ matches: false, media: q, addEventListener() {}, removeEventListener() {} }))
+  }
+})
+
+afterEach(() => {
+  vi.unstubAllGlobals()
+  document.body.innerHTML = ''
+})
+
+describe('login page hooks', () => {
+  it('puts the login test ids on the native inputs and button', async () => {
+    const { wrapper } = setup(LoginView)
+    await settle()
+    expect(wrapper.find('input[data-testid="login-username"]').exists()).toBe(true)
+    expect(wrapper.find('input[data-testid="login-password"]').attributes('type')).toBe('password')
+    expect(wrapper.find('button[data-testid="login-submit"]').exists()).toBe(true)
+    expect(wrapper.find('[data-testid="page-title"]').text()).toBe('用户登录')
+    wrapper.unmount()
+  })
+
+  it('shows the server detail in login-error', async () => {
+    fetchMock.mockResolvedValue(json(423, { status: 423, code: 'auth.locked', detail: '账户已锁定，请 15 分钟后再试' }))
+    const { wrapper } = setup(LoginView)
+    await settle()
+    await wrapper.find('input[data-testid="login-username"]').setValue('zhang')
+    await wrapper.find('input[data-testid="login-password"]').setValue('secret')
+    await wrapper.find('form').trigger('submit')
+    await settle()
+    const [url, init] = fetchMock.mock.calls[0] as [string, RequestInit]
+    expect(url).toBe('/api/platform/auth/login')
+    expect(JSON.parse(init.body as string)).toEqual({ userName: 'zhang', password: 'secret' })
+    expect(wrapper.find('[data-testid="login-error"]').text()).toContain('账户已锁定，请 15 分钟后再试')
+    wrapper.unmount()
+  })
+
+  it('walks to TOTP enrolment and shows the secret and the code input', async () => {
+    fetchMock.mockResolvedValueOnce(
+      json(200, { next: 'totp-setup', totpSetup: { secret: 'JBSWY3DPEHPK3PXP', otpauthUri: 'otpauth://totp/RedSail:zhang?secret=JBSWY3DPEHPK3PXP' } }),
+    )
+    const { wrapper } = setup(LoginView)
+    await settle()
+    await wrapper.find('input[data-testid="login-username"]').setValue('zhang')
+    await wrapper.find('input[data-testid="login-password"]').setValue('secret')
+    await wrapper.find('form').trigger('submit')
+    await settle()
+    expect(wrapper.find('[data-testid="totp-secret"]').text()).toBe('JBSWY3DPEHPK3PXP')
+    expect(wrapper.find('input[data-testid="totp-code"]').exists()).toBe(true)
+    expect(wrapper.find('button[data-testid="totp-submit"]').exists()).toBe(true)
+
+    fetchMock.mockResolvedValueOnce(json(401, { status: 401, code: 'auth.invalid_totp', detail: '动态验证码错误' }))
+    await wrapper.find('input[data-testid="totp-code"]').setValue('123456')
+    await wrapper.find('form').trigger('submit')
+    await settle()
+    expect(JSON.parse((fetchMock.mock.calls[1] as [string, RequestInit])[1].body as string)).toEqual({ code: '123456' })
+    expect(wrapper.find('[data-testid="login-error"]').text()).toContain('动态验证码错误')
+    expect(wrapper.find('input[data-testid="totp-code"]').exists()).toBe(true)
+    wrapper.unmount()
+  })
+
+  it('shows the forced password change form with its hooks', async () => {
+    fetchMock.mockResolvedValueOnce(json(200, { next: 'password-change' }))
+    const { wrapper } = setup(LoginView)
+    await settle()
+    await wrapper.find('input[data-testid="login-username"]').setValue('zhang')
+    await wrapper.find('input[data-testid="login-password"]').setValue('secret')
+    await wrapper.find('form').trigger('submit')
+    await settle()
+    for (const id of ['pwd-current', 'pwd-new', 'pwd-confirm']) {
+      expect(wrapper.find(`input[data-testid="${id}"]`).exists(), id).toBe(true)
+    }
+    expect(wrapper.find('button[data-testid="pwd-submit"]').exists()).toBe(true)
+    wrapper.unmount()
+  })
+})
+
+describe('layout hooks', () => {
+  it('renders only permitted menu items, the language switch and the user menu', async () => {
+    const { wrapper } = setup(AppLayout, '/')
+    const session = useSessionStore()
+    session.me = {
+      userId: '1',
+      userName: 'sec',
+      displayName: '安全管理员',
+      roles: [],
+      permissions: ['platform.roles', 'platform.oa-clients'],
+      passwordChangeDue: false,
+    }
+    await settle()
+    expect(wrapper.find('[data-testid="side-menu"]').exists()).toBe(true)
+    const items = wrapper.findAll('[data-testid^="menu-"]').map((w) => w.attributes('data-testid'))
+    expect(items).toContain('menu-roles')
+    expect(items).toContain('menu-oa-clients')
+    expect(items).toContain('menu-api-docs')
+    expect(items).not.toContain('menu-users')
+    expect(items).not.toContain('menu-audit')
+    expect(wrapper.find('[data-testid="user-menu"]').text()).toContain('安全管理员')
+
+    const lang = wrapper.find('[data-testid="lang-switch"]')
+    expect(lang.text()).toBe('English')
+    await lang.trigger('click')
+    await settle()
+    expect(i18n.global.locale.value).toBe('en')
+    expect(localStorage.getItem(LOCALE_STORAGE_KEY)).toBe('en')
+    expect(wrapper.find('[data-testid="lang-switch"]').text()).toBe('中文')
+    expect(wrapper.find('[data-testid="menu-roles"]').text()).toBe('Role Grants')
+    await wrapper.find('[data-testid="lang-switch"]').trigger('click')
+    expect(i18n.global.locale.value).toBe('zh-CN')
+    wrapper.unmount()
+  })
+})

@@ -1,0 +1,16 @@
+namespace RedSail.IntegrationTests;
+
+internal static class Eventually
+{
+    /// <summary>Polls until the condition holds; returns false after the timeout (the test then asserts on the state).</summary>
+    public static async Task<bool> HoldsAsync(Func<Task<bool>> condition, int timeoutMs = 15000)
+    {
+        var deadline = DateTime.UtcNow.AddMilliseconds(timeoutMs);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (await condition()) return true;
+            await Task.Delay(50);
+        }
+        return await condition();
+    }
+}

@@ -1,0 +1,108 @@
+using Microsoft.Extensions.DependencyInjection;
+using NUnit.Framework;
+using RedSail.BuildingBlocks.Events;
+using RedSail.Modules.Personnel.Features.SeedDemoData;
+using RedSail.Testing;
+
+namespace RedSail.IntegrationTests;
+
+/// <summary>Integration events: committed with the change, delivered at least once, applied exactly once.</summary>
+public sealed class OutboxTests
+{
+    private const int DemoOrganizations = 1 + 16 * 3 + 2 + 3 + 1 + 1;
+    private static readonly Dictionary<string, string?> ManualDispatch = new() { ["Outbox:Enabled"] = "false" };
+
+    [Test]
+    public async Task Events_reach_a_subscriber_in_another_module()
+    {
+        await using var host = await TestHost.StartFreshAsync();
+        await host.SendAsync(new SeedDemoData());
+
+        var delivered = await Eventually.HoldsAsync(async () => await host.ScalarAsync<long>("select count(*) from platform.organization") == DemoOrganizations);
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(delivered, Is.True, "the platform's organisation copy was filled from Personnel's events");
+            Assert.That(await host.ScalarAsync<long>("select count(*) from platform.inbox"), Is.EqualTo(DemoOrganizations));
+            Assert.That(await host.ScalarAsync<long>("select count(*) from personnel.outbox_delivery where delivered_at is null"), Is.Zero);
+        });
+    }
+
+    [Test]
+    public async Task An_event_committed_before_a_crash_is_delivered_after_restart()
+    {
+        var database = await TestCluster.CreateDatabaseAsync();
+        await using (var crashed = await TestHost.StartAsync(database, ManualDispatch))
+        {
+            await crashed.SendAsync(new SeedDemoData());
+            Assert.That(await crashed.ScalarAsync<long>("select count(*) from platform.organization"), Is.Zero, "nothing delivered before the crash");
+        } // the process ends between commit and delivery
+
+        await using var restarted = await TestHost.StartAsync(database);
+        var delivered = await Eventually.HoldsAsync(async () => await restarted.ScalarAsync<long>("select count(*) from platform.organization") == DemoOrganizations);
+        Assert.That(delivered, Is.True);
+    }
+
+    [Test]
+    public async Task A_redelivery_has_no_second_effect()
+    {
+        await using var host = await TestHost.StartFreshAsync(ManualDispatch, TestSubscribers.Register<RecordingSubscriber>());
+        await TestSubscribers.CreateEffectTableAsync(host);
+        var dispatcher = host.Services.GetRequiredService<OutboxDispatcher>();
+        await host.SendAsync(new SeedDemoData());
+        while (await dispatcher.DispatchDueAsync() > 0) { }
+        Assert.That(await host.ScalarAsync<long>("select count(*) from analytics.test_effect"), Is.EqualTo(DemoOrganizations));
+
+        // As if the host died after the subscribers committed but before the sender marked the deliveries done.
+        await host.ExecuteAsync("update personnel.outbox_delivery set delivered_at = null");
+        var redelivered = 0;
+        while (await dispatcher.DispatchDueAsync() is > 0 and var n) redelivered += n;
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(redelivered, Is.EqualTo(DemoOrganizations * 2), "both subscribers were sent every event again");
+            Assert.That(await host.ScalarAsync<long>("select count(*) from analytics.test_effect"), Is.EqualTo(DemoOrganizations));
+            Assert.That(await host.ScalarAsync<long>("select count(*) from platform.organization"), Is.EqualTo(DemoOrganizations));
+            Assert.That(await host.ScalarAsync<long>("select count(*) from personnel.outbox_delivery where delivered_at is null"), Is.Zero);
+        });
+    }
+
+    [Test]
+    public async Task A_failing_subscriber_is_retried_then_parked_without_holding_up_others()
+    {
+        FlakySubscriber.Failing = true;
+        var settings = new Dictionary<string, string?>(ManualDispatch) { ["Outbox:MaxAttempts"] = "3", ["Outbox:FirstRetryDelay"] = "00:00:00.020" };
+        await using var host = await TestHost.StartFreshAsync(settings, TestSubscribers.Register<FlakySubscriber>());
+        await TestSubscribers.CreateEffectTableAsync(host);
+        var dispatcher = host.Services.GetRequiredService<OutboxDispatcher>();
+        await host.SendAsync(new SeedDemoData());
+
+        var parked = await Eventually.HoldsAsync(async () =>
+        {
+            await dispatcher.DispatchDueAsync();
+            return await host.ScalarAsync<long>("select count(*) from personnel.outbox_delivery where parked_at is not null") == 1;
+        });
+        var list = await host.Services.GetRequiredService<ParkedDeliveries>().ListAsync(10, CancellationToken.None);
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(parked, Is.True);
+            Assert.That(await host.ScalarAsync<long>("select count(*) from platform.organization"), Is.EqualTo(DemoOrganizations), "the other subscriber got every event");
+            Assert.That(await host.ScalarAsync<long>("select count(*) from analytics.test_effect"), Is.EqualTo(DemoOrganizations - 1), "later events passed the failing one");
+            Assert.That(list, Has.Count.EqualTo(1));
+            Assert.That(list[0].Attempts, Is.EqualTo(3));
+            Assert.That(list[0].LastError, Does.Contain("simulated subscriber failure"));
+        });
+
+        FlakySubscriber.Failing = false; // the cause is mended; the administrator sends it again
+        var retried = await host.Services.GetRequiredService<ParkedDeliveries>().RetryAsync(list[0].Module, list[0].EventId, list[0].Subscriber, CancellationToken.None);
+        while (await dispatcher.DispatchDueAsync() > 0) { }
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(retried, Is.True);
+            Assert.That(await host.ScalarAsync<long>("select count(*) from analytics.test_effect"), Is.EqualTo(DemoOrganizations));
+            Assert.That(await host.ScalarAsync<long>("select count(*) from personnel.outbox_delivery where parked_at is not null"), Is.Zero);
+        });
+    }
+}
