@@ -24,8 +24,8 @@ public sealed class NotFoundException(string targetType, string? targetId)
     public string? TargetId { get; } = targetId;
 }
 
-public sealed class ForbiddenException(string messageKey = "error.forbidden", params object[] args)
-    : AppException(403, "forbidden", messageKey, args);
+public sealed class ForbiddenException(string messageKey = "error.forbidden", string code = "forbidden", params object[] args)
+    : AppException(403, code, messageKey, args);
 
 /// <summary>A business rule says no (not a malformed field).</summary>
 public sealed class RuleViolationException(string code, string messageKey, params object[] args)

@@ -71,7 +71,7 @@ public sealed class AccessMiddleware(RequestDelegate next)
     {
         await audit.RecordAsync(context, new AuditEntry($"{http.Request.Method} {RouteOf(http)}", AuditResult.Denied,
             "endpoint", null, null, reason), http.RequestAborted);
-        throw new ForbiddenException(messageKey, args);
+        throw new ForbiddenException(messageKey, reason switch { "csrf" => "csrf", "oa_scope" => "oa_scope", _ => "forbidden" }, args);
     }
 
     // The route template, not the raw path: paths can carry ids, and the audit names the action, not the data.

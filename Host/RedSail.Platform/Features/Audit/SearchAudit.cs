@@ -32,7 +32,9 @@ internal static class AuditFilter
 
     public static object Arguments(SearchAudit q, int limit, int offset) => new
     {
-        From = q.From?.ToUniversalTime(), To = q.To?.ToUniversalTime(),
+        From = q.From?.ToUniversalTime(),
+        // A bare date as the end means "through that day".
+        To = q.To is { TimeOfDay.Ticks: 0 } day ? day.AddDays(1).ToUniversalTime() : q.To?.ToUniversalTime(),
         UserName = string.IsNullOrWhiteSpace(q.UserName) ? null : q.UserName.Trim(),
         Action = string.IsNullOrWhiteSpace(q.Action) ? null : q.Action.Trim(),
         ActionPattern = string.IsNullOrWhiteSpace(q.Action) ? null : "%" + Paging.EscapeLike(q.Action.Trim()) + "%",

@@ -12,8 +12,9 @@ using RedSail.Platform.Access;
 namespace RedSail.Platform.Features.Roles;
 
 /// <summary>
-/// The security administrator grants a role, on an organisation subtree for business roles. Nobody may
-/// change their own roles (separation of duties).
+/// The security administrator grants a role, on an organisation subtree for business roles. Separation of
+/// duties (三权分立): nobody changes their own roles, an administrator holds exactly one administrator role
+/// and no business role.
 /// </summary>
 public sealed record GrantRole(Guid UserId, string? Role, Guid? OrganizationId) : ICommand<GrantedRole>
 {
@@ -41,6 +42,9 @@ internal sealed class GrantRoleHandler(PlatformDb db, RequestContext context) : 
     public async Task<GrantedRole> Handle(GrantRole request, CancellationToken cancellationToken)
     {
         if (request.UserId == context.Principal.UserId) throw new ForbiddenException("role.not_own");
+        var held = await db.QueryAsync<string>("select role from platform.role_grant where user_id = @UserId", request, cancellationToken);
+        if (!SeparationOfDuties.Allows(held, request.Role!))
+            new ValidationErrors().Add("role", "role.separation_of_duties").ThrowIfAny();
         var id = Guid.CreateVersion7();
         var result = await db.QuerySingleAsync<(bool UserExists, bool OrganizationExists, int Inserted)>("""
             with checks as (
@@ -57,6 +61,16 @@ internal sealed class GrantRoleHandler(PlatformDb db, RequestContext context) : 
         if (!result.OrganizationExists) new ValidationErrors().Add("organizationId", "role.organization_unknown").ThrowIfAny();
         if (result.Inserted == 0) new ValidationErrors().Add("role", "role.already_granted").ThrowIfAny();
         return new GrantedRole(id);
+    }
+}
+
+internal static class SeparationOfDuties
+{
+    /// <summary>Whether someone holding <paramref name="held"/> may also be given <paramref name="role"/>.</summary>
+    public static bool Allows(IEnumerable<string> held, string role)
+    {
+        var administrator = RoleCatalog.Find(role)!.Administrator;
+        return held.Where(r => r != role).All(r => !administrator && RoleCatalog.Find(r) is { Administrator: false });
     }
 }
 

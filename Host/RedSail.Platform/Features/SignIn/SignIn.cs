@@ -32,13 +32,14 @@ public sealed record SignInOutcome(string Next, string? SessionToken = null, str
     int LockedMinutes = 0) : IAuditedResult
 {
     public AuditTarget? AuditTarget => null;
-    public string AuditOutcome => Next is SignInSteps.Invalid or SignInSteps.Locked ? AuditResult.Denied : AuditResult.Success;
+    public string AuditOutcome => Next is SignInSteps.Invalid or SignInSteps.InvalidTotp or SignInSteps.Locked ? AuditResult.Denied : AuditResult.Success;
 }
 
 internal static class SignInSteps
 {
     public const string Done = "done";
     public const string Invalid = "invalid";
+    public const string InvalidTotp = "invalid-totp";
     public const string Locked = "locked";
 }
 
@@ -128,6 +129,8 @@ internal static class SignInResults
         {
             case SignInSteps.Invalid:
                 throw new AppException(401, "auth.invalid_credentials", "auth.invalid_credentials");
+            case SignInSteps.InvalidTotp:
+                throw new AppException(401, "auth.invalid_totp", "auth.invalid_totp");
             case SignInSteps.Locked:
                 var locked = new AppException(423, "auth.locked", "auth.locked", outcome.LockedMinutes);
                 locked.Extensions["lockedMinutes"] = outcome.LockedMinutes;

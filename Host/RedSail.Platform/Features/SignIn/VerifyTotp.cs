@@ -54,7 +54,7 @@ internal sealed class VerifyTotpHandler(PlatformDb db, SignInGuard guard, Sessio
         if (step is null)
         {
             var lockedFor = await guard.RecordFailureAsync(pending.UserName, cancellationToken);
-            if (lockedFor == 0) return new SignInOutcome(SignInSteps.Invalid);
+            if (lockedFor == 0) return new SignInOutcome(SignInSteps.InvalidTotp);
             await sessions.RevokeAsync(pending.SessionId, cancellationToken);
             return new SignInOutcome(SignInSteps.Locked, LockedMinutes: lockedFor);
         }

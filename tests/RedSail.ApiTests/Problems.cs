@@ -1,0 +1,31 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using NUnit.Framework;
+
+namespace RedSail.ApiTests;
+
+/// <summary>Reads an RFC 7807 problem answer and checks its status and code.</summary>
+internal static class Problems
+{
+    public static async Task<JsonElement> ExpectAsync(HttpResponseMessage response, HttpStatusCode status, string code)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.That(response.StatusCode, Is.EqualTo(status), body);
+        Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"), body);
+        var problem = JsonDocument.Parse(body).RootElement;
+        Assert.That(problem.GetProperty("code").GetString(), Is.EqualTo(code), body);
+        Assert.That(body, Does.Not.Contain("   at "), "no stack trace reaches a client");
+        return problem;
+    }
+
+    public static async Task<JsonElement> JsonAsync(HttpResponseMessage response, HttpStatusCode status = HttpStatusCode.OK)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.That(response.StatusCode, Is.EqualTo(status), body);
+        return string.IsNullOrEmpty(body) ? default : JsonDocument.Parse(body).RootElement;
+    }
+
+    public static async Task<string?> NextStepAsync(HttpResponseMessage response) =>
+        (await JsonAsync(response)).GetProperty("next").GetString();
+}
