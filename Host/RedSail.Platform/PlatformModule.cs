@@ -3,7 +3,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using RedSail.BuildingBlocks.Modules;
 using RedSail.BuildingBlocks.Web;
-using RedSail.Modules.Personnel.Contracts;
 using RedSail.Platform.Access;
 using RedSail.Platform.Accounts;
 using RedSail.Platform.Features.Audit;
@@ -28,7 +27,7 @@ public static class PlatformModule
     {
         var security = configuration.GetSection("Security").Get<SecurityOptions>() ?? new SecurityOptions();
         services.AddSingleton(security);
-        services.AddModule<PlatformDb>("Platform", Schema, typeof(PlatformModule).Assembly, typeof(OrganizationCreated).Assembly);
+        services.AddModule<PlatformDb>("Platform", Schema, typeof(PlatformModule).Assembly, contracts: null);
         services.AddSingleton<PasswordHasher>();
         services.AddSingleton<PasswordPolicy>();
         services.AddScoped<SignInGuard>();

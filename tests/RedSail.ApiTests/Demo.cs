@@ -1,4 +1,4 @@
-using RedSail.Modules.Personnel.Features.SeedDemoData;
+using RedSail.Modules.Personnel.Contracts;
 using RedSail.Testing;
 
 namespace RedSail.ApiTests;

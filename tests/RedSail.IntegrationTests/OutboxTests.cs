@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using NUnit.Framework;
 using RedSail.BuildingBlocks.Events;
-using RedSail.Modules.Personnel.Features.SeedDemoData;
+using RedSail.Modules.Personnel.Contracts;
 using RedSail.Testing;
 
 namespace RedSail.IntegrationTests;

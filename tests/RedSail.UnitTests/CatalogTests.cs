@@ -76,3 +76,15 @@ public sealed class CatalogTests
     [Test]
     public void Like_wildcards_in_user_input_are_escaped() => Assert.That(Paging.EscapeLike(@"50%_a\b"), Is.EqualTo(@"50\%\_a\\b"));
 }
+
+public sealed class SeparationOfDutiesTests
+{
+    [TestCase(new string[0], "system_admin", true)]
+    [TestCase(new[] { "committee_admin" }, "branch_secretary", true)]
+    [TestCase(new[] { "system_admin" }, "audit_admin", false)]
+    [TestCase(new[] { "system_admin" }, "committee_admin", false)]
+    [TestCase(new[] { "branch_secretary" }, "security_admin", false)]
+    [TestCase(new[] { "audit_admin" }, "audit_admin", true)]
+    public void Administrators_hold_one_administrator_role_and_nothing_else(string[] held, string role, bool allowed) =>
+        Assert.That(RedSail.Platform.Features.Roles.SeparationOfDuties.Allows(held, role), Is.EqualTo(allowed));
+}

@@ -13,17 +13,20 @@ public static class ModuleRegistration
 {
     /// <summary>
     /// Registers a module: its definition, its scoped <typeparamref name="TSession"/>, its handlers, validators
-    /// and subscribers, the event types its contracts declare, and its messages.
+    /// and subscribers, the event types its own contracts declare, and its messages.
     /// </summary>
     public static IServiceCollection AddModule<TSession>(this IServiceCollection services, string name, string schema,
-        Assembly module, Assembly contracts) where TSession : DbSession
+        Assembly module, Assembly? contracts) where TSession : DbSession
     {
-        services.AddSingleton(new ModuleDefinition(name, schema, module, typeof(TSession)));
+        services.AddSingleton(new ModuleDefinition(name, schema, module, contracts, typeof(TSession)));
         services.AddScoped<TSession>();
         services.AddHandlersFrom(module, schema);
-        services.AddEventTypesFrom(contracts);
         services.AddSingleton(new MessageSource(module));
-        services.AddSingleton(new MessageSource(contracts));
+        if (contracts is not null)
+        {
+            services.AddEventTypesFrom(contracts);
+            services.AddSingleton(new MessageSource(contracts));
+        }
         return services;
     }
 }

@@ -3,7 +3,7 @@ using RedSail.BuildingBlocks.Access;
 using RedSail.BuildingBlocks.Audit;
 using RedSail.BuildingBlocks.Validation;
 using RedSail.Host.Startup;
-using RedSail.Modules.Personnel.Features.SeedDemoData;
+using RedSail.Modules.Personnel.Contracts;
 using RedSail.Platform.Access;
 using RedSail.Platform.Features.Users;
 

@@ -4,7 +4,7 @@ using MediatR;
 using RedSail.BuildingBlocks.Access;
 using RedSail.BuildingBlocks.Data;
 using RedSail.BuildingBlocks.Events;
-using RedSail.Modules.Personnel.Features.SeedDemoData;
+using RedSail.Modules.Personnel.Contracts;
 using RedSail.Platform.Access;
 using RedSail.Platform.Features.Organizations;
 using RedSail.Platform.Features.Users;

@@ -4,24 +4,16 @@ using RedSail.BuildingBlocks.Events;
 using RedSail.BuildingBlocks.Mediation;
 using RedSail.BuildingBlocks.Security;
 using RedSail.Modules.Personnel.Contracts;
+using SeedDemoDataCommand = RedSail.Modules.Personnel.Contracts.SeedDemoData;
 
 namespace RedSail.Modules.Personnel.Features.SeedDemoData;
 
-/// <summary>
-/// Fills an empty Personnel schema with the demo institute (the <c>seed demo</c> verb, and the embedded
-/// default's first start). Does nothing when organisations already exist. Returns the number of people added.
-/// </summary>
-public sealed record SeedDemoData(int Seed = 20190701) : ICommand<int>
-{
-    public string AuditAction => "personnel.seed_demo";
-}
-
 internal sealed class SeedDemoDataHandler(PersonnelDb db, FieldCipher cipher, BlindIndex blindIndex, IClock clock)
-    : IRequestHandler<SeedDemoData, int>
+    : IRequestHandler<SeedDemoDataCommand, int>
 {
     public const string IdNumberIndexPurpose = "personnel.id_number";
 
-    public async Task<int> Handle(SeedDemoData request, CancellationToken cancellationToken)
+    public async Task<int> Handle(SeedDemoDataCommand request, CancellationToken cancellationToken)
     {
         if (await db.ExecuteScalarAsync<bool>("select exists (select 1 from personnel.organization)", null, cancellationToken))
             return 0;
