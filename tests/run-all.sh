@@ -23,9 +23,16 @@ echo "== Web UI: npm ci and unit tests"
 (cd Host/web && npm ci --no-audit --no-fund --loglevel=error && npx vitest run --reporter=default --reporter=json --outputFile="$results/web-vitest.json")
 web_status=$?
 
-echo "== .NET: build and test (one project at a time: each starts its own PostgreSQL cluster)"
-dotnet test RedSail.sln -m:1 --logger "trx;LogFilePrefix=dotnet" --results-directory "$results" -- NUnit.ConsoleOut=0
+echo "== .NET: build, then each test project in turn (each starts its own PostgreSQL cluster)"
+dotnet build RedSail.sln -nologo -v:q -clp:ErrorsOnly
 dotnet_status=$?
+if [ $dotnet_status -eq 0 ]; then
+  for project in tests/*/RedSail.*Tests.csproj; do
+    name=$(basename "$project" .csproj)
+    dotnet test "$project" --no-build --nologo --logger "trx;LogFileName=$name.trx" --results-directory "$results" -- NUnit.ConsoleOut=0 \
+      || dotnet_status=1
+  done
+fi
 
 python3 - "$results" <<'PY'
 import glob, json, sys, xml.etree.ElementTree as ET

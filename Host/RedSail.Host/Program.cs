@@ -7,7 +7,13 @@ var verb = args.FirstOrDefault(a => !a.StartsWith('-') && !a.Contains('=')) ?? "
 var verbArgs = args.SkipWhile(a => a != verb).Skip(1).ToArray();
 if (verb is "help" or "--help") { Console.WriteLine(Verbs.Usage); return 0; }
 
-var builder = WebApplication.CreateBuilder(args.Where(a => a.StartsWith("--") && a.Contains('=')).ToArray());
+// The content root is the binaries' folder (settings and the built UI are copied there), wherever it is run from;
+// relative paths in settings (RedSail:DataPath) stay relative to the working directory.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args.Where(a => a.StartsWith("--") && a.Contains('=')).ToArray(),
+    ContentRootPath = AppContext.BaseDirectory,
+});
 using var loggerFactory = LoggerFactory.Create(l => l.AddSimpleConsole(o => o.SingleLine = true));
 var log = loggerFactory.CreateLogger("RedSail");
 

@@ -19,6 +19,8 @@ public sealed class DemoDataTests
             Assert.That(organizations.Count(o => o.Type == "party_group"), Is.EqualTo(32));
             Assert.That(people.Count(p => p.PartyStatus is "full_member" or "probationary"), Is.EqualTo(169));
             Assert.That(people.Count(p => p.PartyStatus is "applicant" or "activist" or "candidate"), Is.EqualTo(18));
+            var unitedFront = organizations.Single(o => o.Type == "united_front").Id;
+            Assert.That(people.Count(p => p.OrganizationId == unitedFront && p.PartyStatus == "non_member"), Is.EqualTo(6));
         });
     }
 

@@ -38,4 +38,12 @@ public sealed class MessageCatalog
     }
 
     public IReadOnlyCollection<string> Keys(string culture) => _byCulture[culture].Keys;
+
+    /// <summary>A field error as a sentence: the template gets the field's display name (<c>field.*</c>) first.</summary>
+    public string FieldMessage(Validation.FieldError error)
+    {
+        var nameKey = "field." + error.Field;
+        var name = Get(nameKey);
+        return Get(error.MessageKey, [name == nameKey ? error.Field : name, .. error.Args]);
+    }
 }

@@ -55,10 +55,7 @@ public sealed class ProblemMiddleware(RequestDelegate next, ILogger<ProblemMiddl
     }
 
     private static Dictionary<string, string[]> FieldMessages(ValidationFailedException e, MessageCatalog messages) =>
-        e.Errors.GroupBy(f => f.Field)
-            .ToDictionary(g => g.Key, g => g.Select(f => messages.Get("field." + f.Field) is var name && name != "field." + f.Field
-                ? messages.Get(f.MessageKey, [name, .. f.Args])
-                : messages.Get(f.MessageKey, [f.Field, .. f.Args])).ToArray());
+        e.Errors.GroupBy(f => f.Field).ToDictionary(g => g.Key, g => g.Select(messages.FieldMessage).ToArray());
 
     private static Task WriteAsync(HttpContext http, MessageCatalog messages, RequestContext context, int status, string code,
         string detail, IDictionary<string, object?>? extensions)

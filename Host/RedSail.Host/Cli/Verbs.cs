@@ -1,6 +1,7 @@
 using MediatR;
 using RedSail.BuildingBlocks.Access;
 using RedSail.BuildingBlocks.Audit;
+using RedSail.BuildingBlocks.Localization;
 using RedSail.BuildingBlocks.Validation;
 using RedSail.Host.Startup;
 using RedSail.Modules.Personnel.Contracts;
@@ -62,7 +63,8 @@ public static class Verbs
         }
         catch (ValidationFailedException e)
         {
-            foreach (var error in e.Errors) Console.Error.WriteLine($"{error.Field}: {error.MessageKey}");
+            var messages = scope.ServiceProvider.GetRequiredService<MessageCatalog>();
+            foreach (var error in e.Errors) Console.Error.WriteLine(messages.FieldMessage(error));
             return 2;
         }
     }

@@ -10,8 +10,8 @@ internal sealed record DemoPerson(Guid Id, Guid OrganizationId, string Name, cha
 
 /// <summary>
 /// The demo institute of shared/DOMAIN.md §1, reproducible from a seed: one committee, 16 branches with two
-/// party groups each, 169 party members with valid ID numbers, applicants, activists and candidates, and the
-/// mass and united-front organisations.
+/// party groups each, 169 party members with valid ID numbers, applicants, activists and candidates, the
+/// mass and united-front organisations, and six united-front contacts.
 /// </summary>
 internal sealed class DemoDataGenerator(int seed)
 {
@@ -56,7 +56,7 @@ internal sealed class DemoDataGenerator(int seed)
         Add(organizations, league, "RS-TW-1", "机关团支部", OrganizationTypes.YouthLeagueBranch);
         Add(organizations, league, "RS-TW-2", "业务团支部", OrganizationTypes.YouthLeagueBranch);
         Add(organizations, root, "RS-FW", "研究院妇委会", OrganizationTypes.WomenCommittee);
-        Add(organizations, root, "RS-TZ", "党外人士联谊会", OrganizationTypes.UnitedFront);
+        var unitedFront = Add(organizations, root, "RS-TZ", "党外人士联谊会", OrganizationTypes.UnitedFront);
 
         var people = new List<DemoPerson>();
         var employee = 0;
@@ -76,6 +76,9 @@ internal sealed class DemoDataGenerator(int seed)
                 var branch = branches[_random.Next(14)];
                 people.Add(Person(branch.Id, RandomDate(today.AddYears(-35), today.AddYears(-22)), status, null, ++employee));
             }
+        // United-front contacts: staff outside the party (民主党派成员, 无党派人士, 党外知识分子 …).
+        for (var i = 0; i < 6; i++)
+            people.Add(Person(unitedFront.Id, RandomDate(today.AddYears(-58), today.AddYears(-30)), "non_member", null, ++employee));
         return (organizations, people);
     }
 

@@ -1,0 +1,113 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging.Abstractions;
+using NUnit.Framework;
+using RedSail.Host.Cli;
+using RedSail.Host.Startup;
+using RedSail.Platform.Access;
+using RedSail.Testing;
+
+namespace RedSail.IntegrationTests;
+
+/// <summary>The host binary's verbs, run against a test database as the CLI runs them.</summary>
+[NonParallelizable]
+public sealed class VerbTests
+{
+    private static async Task<(int Code, string Output)> RunAsync(string database, string verb, params string[] args)
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:RedSail"] = TestCluster.Server.ConnectionString(database),
+            ["RedSail:KeyRingPath"] = TestCluster.KeyRingPath,
+        });
+        await using var bootstrap = await DatabaseBootstrap.PrepareAsync(builder.Configuration, NullLogger.Instance);
+        await using var app = RedSailApp.Build(builder, bootstrap);
+        var output = new StringWriter();
+        var original = Console.Out;
+        Console.SetOut(output);
+        try { return (await Verbs.RunAsync(verb, args, app, bootstrap), output.ToString()); }
+        finally { Console.SetOut(original); }
+    }
+
+    [Test]
+    public async Task Create_admin_makes_an_administrator_with_a_second_factor_and_shows_the_secret_once()
+    {
+        var database = await TestCluster.CreateDatabaseAsync();
+        Environment.SetEnvironmentVariable("REDSAIL_ADMIN_PASSWORD", "Chosen-by-operator 2026");
+        try
+        {
+            var (code, output) = await RunAsync(database, "create-admin", "--user", "root-admin", "--name", "首位管理员");
+            await using var host = await TestHost.StartAsync(database);
+            Assert.Multiple(async () =>
+            {
+                Assert.That(code, Is.Zero, output);
+                Assert.That(output, Does.Contain("TOTP secret").And.Not.Contain("Chosen-by-operator"), "a password the operator chose is not echoed");
+                Assert.That(await host.ScalarAsync<string>(
+                    "select g.role from platform.role_grant g join platform.user_account u on u.id = g.user_id where u.user_name = 'root-admin'"),
+                    Is.EqualTo(RoleCatalog.SystemAdmin));
+                Assert.That(await host.ScalarAsync<bool>("select totp_enrolled_at is not null from platform.user_account where user_name = 'root-admin'"), Is.True);
+            });
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("REDSAIL_ADMIN_PASSWORD", null);
+        }
+    }
+
+    [Test]
+    public async Task Create_admin_refuses_a_business_role_and_a_weak_password()
+    {
+        var database = await TestCluster.CreateDatabaseAsync();
+        var (businessRole, _) = await RunAsync(database, "create-admin", "--user", "someone", "--role", RoleCatalog.CommitteeAdmin);
+        Environment.SetEnvironmentVariable("REDSAIL_ADMIN_PASSWORD", "password1234");
+        try
+        {
+            var (weak, _) = await RunAsync(database, "create-admin", "--user", "someone");
+            Assert.That((businessRole, weak), Is.EqualTo((2, 2)));
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("REDSAIL_ADMIN_PASSWORD", null);
+        }
+    }
+
+    [Test]
+    public async Task Verify_audit_reports_the_first_broken_link_with_exit_code_3()
+    {
+        var database = await TestCluster.CreateDatabaseAsync();
+        await using (var host = await TestHost.StartAsync(database))
+        {
+            for (var i = 0; i < 3; i++) await host.CreateUserAsync(RoleCatalog.SystemAdmin);
+        }
+        var intact = await RunAsync(database, "verify-audit");
+
+        await using (var host = await TestHost.StartAsync(database))
+            await host.ExecuteAsync("""
+                alter table platform.audit_log disable trigger audit_log_append_only;
+                update platform.audit_log set user_name = 'someone-else' where sequence = 2;
+                alter table platform.audit_log enable trigger audit_log_append_only;
+                """);
+        var broken = await RunAsync(database, "verify-audit");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(intact, Is.EqualTo((0, "Audit trail intact: 3 rows verified." + Environment.NewLine)));
+            Assert.That(broken.Code, Is.EqualTo(3));
+            Assert.That(broken.Output, Does.Contain("BROKEN at sequence 2"));
+        });
+    }
+
+    [Test]
+    public async Task Seed_demo_fills_an_empty_database_once()
+    {
+        var database = await TestCluster.CreateDatabaseAsync();
+        var first = await RunAsync(database, "seed", "demo");
+        var second = await RunAsync(database, "seed", "demo");
+        Assert.Multiple(() =>
+        {
+            Assert.That(first, Is.EqualTo((0, "Demo data added: 193 people." + Environment.NewLine)));
+            Assert.That(second.Output, Does.Contain("nothing added"));
+        });
+    }
+}
