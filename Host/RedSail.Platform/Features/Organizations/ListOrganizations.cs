@@ -16,7 +16,7 @@ public sealed record OrganizationView(Guid Id, Guid? ParentId, string Name, stri
 internal sealed class ListOrganizationsHandler(PlatformDb db) : IRequestHandler<ListOrganizations, IReadOnlyList<OrganizationView>>
 {
     public Task<IReadOnlyList<OrganizationView>> Handle(ListOrganizations request, CancellationToken cancellationToken) =>
-        db.QueryAsync<OrganizationView>("select id, parent_id, name, type from platform.organization order by path", null, cancellationToken);
+        db.QueryAsync<OrganizationView>("select id, parent_id, name, type from platform.organization order by nlevel(path), name", null, cancellationToken);
 }
 
 internal static class ListOrganizationsEndpoint
