@@ -1,4 +1,7 @@
+using Dapper;
 using Microsoft.AspNetCore.Http;
+using Npgsql;
+using RedSail.BuildingBlocks.Data;
 using RedSail.BuildingBlocks;
 using RedSail.BuildingBlocks.Access;
 using RedSail.BuildingBlocks.Web;
@@ -10,8 +13,11 @@ namespace RedSail.Platform.Access;
 /// its idle (30 min) or absolute (12 h) limit is revoked on sight. A session still at a sign-in step (TOTP)
 /// carries no principal; one that must change its password is signed in without any role.
 /// </summary>
-internal sealed class PlatformPrincipalResolver(PlatformDb db, SecurityOptions options, IClock clock) : IPrincipalResolver
+internal sealed class PlatformPrincipalResolver(ModuleDataSources sources, SecurityOptions options, IClock clock) : IPrincipalResolver
 {
+    // Its own short-lived connection: held only for the lookup, not for the rest of the request.
+    private NpgsqlDataSource Platform => sources.For(PlatformModule.Schema);
+
     public async Task<ResolvedPrincipal?> ResolveAsync(HttpContext http, CancellationToken ct)
     {
         var authorization = http.Request.Headers.Authorization.ToString();
@@ -24,7 +30,8 @@ internal sealed class PlatformPrincipalResolver(PlatformDb db, SecurityOptions o
 
     private async Task<ResolvedPrincipal?> ResolveSessionAsync(string token, CancellationToken ct)
     {
-        var session = await db.QuerySingleOrDefaultAsync<SessionRow>("""
+        await using var db = await Platform.OpenConnectionAsync(ct);
+        var session = await db.QuerySingleOrDefaultAsync<SessionRow>(new CommandDefinition("""
             select s.id, s.user_id, s.stage, s.csrf_token, s.last_seen_at, s.expires_at, u.user_name, u.enabled,
                    coalesce(array_agg(g.role) filter (where g.id is not null), '{}') as roles,
                    coalesce(array_agg(coalesce(g.organization_id::text, '')) filter (where g.id is not null), '{}') as organizations
@@ -33,17 +40,17 @@ internal sealed class PlatformPrincipalResolver(PlatformDb db, SecurityOptions o
             left join platform.role_grant g on g.user_id = s.user_id
             where s.token_hash = @hash and s.revoked_at is null
             group by s.id, u.id
-            """, new { hash = SessionCookies.HashOf(token) }, ct);
+            """, new { hash = SessionCookies.HashOf(token) }, cancellationToken: ct));
         if (session is null) return null;
 
         var now = clock.UtcNow.UtcDateTime;
         if (!session.Enabled || session.ExpiresAt <= now || session.LastSeenAt < now.AddMinutes(-options.IdleTimeoutMinutes))
         {
-            await db.ExecuteAsync("update platform.session set revoked_at = @now where id = @id", new { now, id = session.Id }, ct);
+            await db.ExecuteAsync(new CommandDefinition("update platform.session set revoked_at = @now where id = @id", new { now, id = session.Id }, cancellationToken: ct));
             return null;
         }
         if (session.LastSeenAt < now.AddMinutes(-1)) // at most one write a minute per session
-            await db.ExecuteAsync("update platform.session set last_seen_at = @now where id = @id", new { now, id = session.Id }, ct);
+            await db.ExecuteAsync(new CommandDefinition("update platform.session set last_seen_at = @now where id = @id", new { now, id = session.Id }, cancellationToken: ct));
 
         var principal = session.Stage switch
         {
@@ -58,10 +65,11 @@ internal sealed class PlatformPrincipalResolver(PlatformDb db, SecurityOptions o
     private async Task<ResolvedPrincipal?> ResolveOaClientAsync(string token, CancellationToken ct)
     {
         if (token.Length is 0 or > 100) return null;
-        var client = await db.QuerySingleOrDefaultAsync<OaClientRow>("""
+        await using var db = await Platform.OpenConnectionAsync(ct);
+        var client = await db.QuerySingleOrDefaultAsync<OaClientRow>(new CommandDefinition("""
             select c.client_id, c.scopes from platform.oa_token t join platform.oa_client c on c.client_id = t.client_id
             where t.token_hash = @hash and t.expires_at > now() and c.enabled
-            """, new { hash = SessionCookies.HashOf(token) }, ct);
+            """, new { hash = SessionCookies.HashOf(token) }, cancellationToken: ct));
         return client is null
             ? null
             : new ResolvedPrincipal(new Principal(null, null, client.ClientId, ["oa_client"], RoleCatalog.PermissionsOfOaClient(client.Scopes)), null, null);
