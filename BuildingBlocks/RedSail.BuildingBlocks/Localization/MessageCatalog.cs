@@ -6,7 +6,8 @@ namespace RedSail.BuildingBlocks.Localization;
 
 /// <summary>
 /// User-facing text in Chinese (default) and English. Each assembly embeds resource files named
-/// <c>messages.zh-CN.json</c> and <c>messages.en.json</c>; keys are global and must not clash.
+/// <c>messages[.topic].zh-CN.json</c> and <c>messages[.topic].en.json</c> (from <c>Resources/[topic.]culture.json</c>);
+/// keys are global and must not clash.
 /// </summary>
 public sealed class MessageCatalog
 {
@@ -19,9 +20,9 @@ public sealed class MessageCatalog
     {
         foreach (var assembly in assemblies.Distinct())
         foreach (var culture in Cultures)
+        foreach (var resource in assembly.GetManifestResourceNames().Where(n => n.StartsWith("messages.") && n.EndsWith($".{culture}.json")))
         {
-            using var stream = assembly.GetManifestResourceStream($"messages.{culture}.json");
-            if (stream is null) continue;
+            using var stream = assembly.GetManifestResourceStream(resource)!;
             var entries = JsonSerializer.Deserialize<Dictionary<string, string>>(stream) ?? [];
             foreach (var (key, text) in entries)
                 if (!_byCulture[culture].TryAdd(key, text))
@@ -39,11 +40,16 @@ public sealed class MessageCatalog
 
     public IReadOnlyCollection<string> Keys(string culture) => _byCulture[culture].Keys;
 
-    /// <summary>A field error as a sentence: the template gets the field's display name (<c>field.*</c>) first.</summary>
-    public string FieldMessage(Validation.FieldError error)
+    /// <summary>
+    /// A field error as a sentence: the template gets the field's display name first, from the module's own
+    /// <c>field.{scope}.{field}</c>, else the shared <c>field.{field}</c> (modules name the same JSON field differently).
+    /// </summary>
+    public string FieldMessage(Validation.FieldError error, string? scope = null)
     {
-        var nameKey = "field." + error.Field;
-        var name = Get(nameKey);
-        return Get(error.MessageKey, [name == nameKey ? error.Field : name, .. error.Args]);
+        var name = scope is not null && Has($"field.{scope}.{error.Field}") ? Get($"field.{scope}.{error.Field}")
+            : Has("field." + error.Field) ? Get("field." + error.Field) : error.Field;
+        return Get(error.MessageKey, [name, .. error.Args]);
     }
+
+    private bool Has(string key) => _byCulture[DefaultCulture].ContainsKey(key);
 }

@@ -53,16 +53,27 @@ public interface IAuditedResult
     string AuditOutcome => AuditResult.Success;
 }
 
-/// <summary>Runs every validator of the request; any field error stops the request before it touches data.</summary>
-public sealed class ValidationBehaviour<TRequest, TResponse>(IEnumerable<IValidator<TRequest>> validators)
+/// <summary>
+/// Runs every validator of the request; any field error stops the request before it touches data. Field
+/// errors (from validators or handlers) are tagged with the module, whose messages name the fields.
+/// </summary>
+public sealed class ValidationBehaviour<TRequest, TResponse>(IEnumerable<IValidator<TRequest>> validators, ModuleCatalog catalog)
     : IPipelineBehavior<TRequest, TResponse>
 {
-    public Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
+    public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
-        var errors = new ValidationErrors();
-        foreach (var validator in validators) validator.Validate(request, errors);
-        errors.ThrowIfAny();
-        return next();
+        try
+        {
+            var errors = new ValidationErrors();
+            foreach (var validator in validators) validator.Validate(request, errors);
+            errors.ThrowIfAny();
+            return await next();
+        }
+        catch (ValidationFailedException e) when (e.Scope is null)
+        {
+            e.Scope = catalog.ForType(typeof(TRequest))?.Schema;
+            throw;
+        }
     }
 }
 

@@ -43,4 +43,7 @@ public sealed class ValidationFailedException(IReadOnlyList<FieldError> errors)
     : AppException(400, "validation_failed", "error.validation_failed")
 {
     public IReadOnlyList<FieldError> Errors { get; } = errors;
+
+    /// <summary>The schema of the module whose request failed: field names are looked up there first (<c>field.{scope}.{field}</c>).</summary>
+    public string? Scope { get; set; }
 }

@@ -55,7 +55,7 @@ public sealed class ProblemMiddleware(RequestDelegate next, ILogger<ProblemMiddl
     }
 
     private static Dictionary<string, string[]> FieldMessages(ValidationFailedException e, MessageCatalog messages) =>
-        e.Errors.GroupBy(f => f.Field).ToDictionary(g => g.Key, g => g.Select(messages.FieldMessage).ToArray());
+        e.Errors.GroupBy(f => f.Field).ToDictionary(g => g.Key, g => g.Select(f => messages.FieldMessage(f, e.Scope)).ToArray());
 
     private static Task WriteAsync(HttpContext http, MessageCatalog messages, RequestContext context, int status, string code,
         string detail, IDictionary<string, object?>? extensions)

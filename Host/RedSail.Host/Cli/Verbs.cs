@@ -64,7 +64,7 @@ public static class Verbs
         catch (ValidationFailedException e)
         {
             var messages = scope.ServiceProvider.GetRequiredService<MessageCatalog>();
-            foreach (var error in e.Errors) Console.Error.WriteLine(messages.FieldMessage(error));
+            foreach (var error in e.Errors) Console.Error.WriteLine(messages.FieldMessage(error, e.Scope));
             return 2;
         }
     }

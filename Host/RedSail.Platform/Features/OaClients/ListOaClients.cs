@@ -11,7 +11,15 @@ namespace RedSail.Platform.Features.OaClients;
 /// <summary>The registered OA clients (never their secrets).</summary>
 public sealed record ListOaClients : IQuery<IReadOnlyList<OaClientView>>;
 
-public sealed record OaClientView(string ClientId, string Name, string[] Scopes, bool Enabled, DateTime CreatedAt);
+// A class, not a positional record: Dapper cannot match a constructor parameter to a PostgreSQL array column.
+public sealed class OaClientView
+{
+    public string ClientId { get; init; } = "";
+    public string Name { get; init; } = "";
+    public string[] Scopes { get; init; } = [];
+    public bool Enabled { get; init; }
+    public DateTime CreatedAt { get; init; }
+}
 
 internal sealed class ListOaClientsHandler(PlatformDb db) : IRequestHandler<ListOaClients, IReadOnlyList<OaClientView>>
 {

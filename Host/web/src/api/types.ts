@@ -70,7 +70,12 @@ export interface Organization {
 }
 
 export interface PersonnelOrganization extends Organization {
+  /** Organisation code; the server orders parents before children and siblings by code. */
+  code: string
+  /** This organisation's own Party members (full and probationary), not those of the organisations under it. */
   memberCount: number
+  /** All of this organisation's own people: members, candidates, activists, applicants and non-members. */
+  peopleCount: number
 }
 
 export const OA_SCOPES = ['personnel', 'workflow', 'honors', 'archives', 'analytics'] as const

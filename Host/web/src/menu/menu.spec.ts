@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { MENU, filterMenu, isAllowed, type MenuKey } from './menu'
+import zhCN from '@/locales/zh-CN'
 
 const keys = (perms: string[]) => filterMenu(MENU, perms).flatMap((g) => g.items.map((i) => i.key))
 const groupKeys = (perms: string[]) => filterMenu(MENU, perms).map((g) => g.key)
@@ -67,6 +68,15 @@ describe('menu filter', () => {
     const before = JSON.stringify(MENU)
     filterMenu(MENU, ['platform.audit'])
     expect(JSON.stringify(MENU)).toBe(before)
+  })
+
+  it('labels every group and entry with a message that exists', () => {
+    const lookup = (key: string) => key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)?.[part], zhCN)
+    for (const group of MENU) {
+      expect(typeof lookup(group.titleKey), group.titleKey).toBe('string')
+      for (const item of group.items) expect(typeof lookup(item.titleKey), item.titleKey).toBe('string')
+    }
+    expect(MENU.flatMap((g) => g.items).find((i) => i.key === 'oa-clients')?.titleKey).toBe('menu.items.oaClients')
   })
 
   it('isAllowed: no requirement means allowed; otherwise any of', () => {

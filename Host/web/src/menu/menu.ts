@@ -4,6 +4,8 @@
  * The same definition drives route guards and breadcrumbs (see router/index.ts).
  */
 
+import type { IconName } from '@/icons'
+
 export type MenuKey =
   | 'personnel'
   | 'workflow'
@@ -17,29 +19,12 @@ export type MenuKey =
   | 'api-docs'
   | 'audit'
 
-export type MenuIcon =
-  | 'User'
-  | 'Tickets'
-  | 'Trophy'
-  | 'Reading'
-  | 'DataAnalysis'
-  | 'Avatar'
-  | 'Key'
-  | 'Connection'
-  | 'Promotion'
-  | 'Document'
-  | 'View'
-  | 'Setting'
-  | 'Files'
-  | 'Flag'
-  | 'Lock'
-
 export interface MenuItem {
   key: MenuKey
   path: string
   /** i18n key of the label */
   titleKey: string
-  icon: MenuIcon
+  icon: IconName
   /** visible when the user holds ANY of these permissions */
   permissions: readonly string[]
 }
@@ -47,64 +32,38 @@ export interface MenuItem {
 export interface MenuGroup {
   key: string
   titleKey: string
-  icon: MenuIcon
+  icon: IconName
   items: readonly MenuItem[]
 }
 
+const camelCase = (key: string) => key.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())
+
+/** An entry labelled by menu.items.<key in camelCase>. */
+function item(key: MenuKey, path: string, icon: IconName, permissions: readonly string[]): MenuItem {
+  return { key, path, titleKey: `menu.items.${camelCase(key)}`, icon, permissions }
+}
+
+/** A group labelled by menu.groups.<key>. */
+function group(key: string, icon: IconName, items: readonly MenuItem[]): MenuGroup {
+  return { key, titleKey: `menu.groups.${key}`, icon, items }
+}
+
 export const MENU: readonly MenuGroup[] = [
-  {
-    key: 'personnel',
-    titleKey: 'menu.groups.personnel',
-    icon: 'User',
-    items: [
-      { key: 'personnel', path: '/personnel', titleKey: 'menu.items.personnel', icon: 'User', permissions: ['personnel.read'] },
-    ],
-  },
-  {
-    key: 'workflow',
-    titleKey: 'menu.groups.workflow',
-    icon: 'Flag',
-    items: [
-      { key: 'workflow', path: '/workflow', titleKey: 'menu.items.workflow', icon: 'Tickets', permissions: ['workflow.read'] },
-    ],
-  },
-  {
-    key: 'exchange',
-    titleKey: 'menu.groups.exchange',
-    icon: 'Files',
-    items: [
-      { key: 'honors', path: '/honors', titleKey: 'menu.items.honors', icon: 'Trophy', permissions: ['honors.read'] },
-      { key: 'archives', path: '/archives', titleKey: 'menu.items.archives', icon: 'Reading', permissions: ['archives.read'] },
-    ],
-  },
-  {
-    key: 'analytics',
-    titleKey: 'menu.groups.analytics',
-    icon: 'DataAnalysis',
-    items: [
-      { key: 'analytics', path: '/analytics', titleKey: 'menu.items.analytics', icon: 'DataAnalysis', permissions: ['analytics.read'] },
-    ],
-  },
-  {
-    key: 'system',
-    titleKey: 'menu.groups.system',
-    icon: 'Setting',
-    items: [
-      { key: 'users', path: '/system/users', titleKey: 'menu.items.users', icon: 'Avatar', permissions: ['platform.users'] },
-      { key: 'roles', path: '/system/roles', titleKey: 'menu.items.roles', icon: 'Key', permissions: ['platform.roles'] },
-      { key: 'oa-clients', path: '/system/oa-clients', titleKey: 'menu.items.oaClients', icon: 'Connection', permissions: ['platform.oa-clients'] },
-      { key: 'outbox', path: '/system/outbox', titleKey: 'menu.items.outbox', icon: 'Promotion', permissions: ['platform.outbox'] },
-      { key: 'api-docs', path: '/system/api-docs', titleKey: 'menu.items.apiDocs', icon: 'Document', permissions: ['platform.users', 'platform.roles'] },
-    ],
-  },
-  {
-    key: 'security',
-    titleKey: 'menu.groups.security',
-    icon: 'Lock',
-    items: [
-      { key: 'audit', path: '/audit', titleKey: 'menu.items.audit', icon: 'View', permissions: ['platform.audit'] },
-    ],
-  },
+  group('personnel', 'User', [item('personnel', '/personnel', 'User', ['personnel.read'])]),
+  group('workflow', 'Flag', [item('workflow', '/workflow', 'Tickets', ['workflow.read'])]),
+  group('exchange', 'Files', [
+    item('honors', '/honors', 'Trophy', ['honors.read']),
+    item('archives', '/archives', 'Reading', ['archives.read']),
+  ]),
+  group('analytics', 'DataAnalysis', [item('analytics', '/analytics', 'DataAnalysis', ['analytics.read'])]),
+  group('system', 'Setting', [
+    item('users', '/system/users', 'Avatar', ['platform.users']),
+    item('roles', '/system/roles', 'Key', ['platform.roles']),
+    item('oa-clients', '/system/oa-clients', 'Connection', ['platform.oa-clients']),
+    item('outbox', '/system/outbox', 'Promotion', ['platform.outbox']),
+    item('api-docs', '/system/api-docs', 'Document', ['platform.users', 'platform.roles']),
+  ]),
+  group('security', 'Lock', [item('audit', '/audit', 'View', ['platform.audit'])]),
 ]
 
 export function isAllowed(required: readonly string[] | undefined, permissions: readonly string[]): boolean {

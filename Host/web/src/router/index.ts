@@ -31,6 +31,7 @@ function moduleRoute(key: MenuKey, component: RouteRecordRaw['component'], props
 }
 
 const ModulePlaceholder = () => import('@/views/modules/ModulePlaceholder.vue')
+const ErrorView = () => import('@/views/ErrorView.vue')
 
 export const routes: RouteRecordRaw[] = [
   {
@@ -70,13 +71,15 @@ export const routes: RouteRecordRaw[] = [
       {
         path: 'forbidden',
         name: 'forbidden',
-        component: () => import('@/views/ForbiddenView.vue'),
+        component: ErrorView,
+        props: { kind: 'forbidden' },
         meta: { titleKey: 'error.forbiddenTitle' },
       },
       {
         path: ':pathMatch(.*)*',
         name: 'not-found',
-        component: () => import('@/views/NotFoundView.vue'),
+        component: ErrorView,
+        props: { kind: 'not-found' },
         meta: { titleKey: 'error.notFoundTitle' },
       },
     ],

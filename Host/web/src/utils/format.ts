@@ -23,3 +23,8 @@ export function safeRedirect(value: unknown, fallback = '/'): string {
   if (value.startsWith('/login')) return fallback
   return value
 }
+
+/** "角色 · 组织" for a role granted for an organisation, the role alone for a global one. */
+export function formatGrant(grant: { roleName: string; organizationName: string | null }): string {
+  return grant.organizationName ? `${grant.roleName} · ${grant.organizationName}` : grant.roleName
+}

@@ -1,4 +1,4 @@
-import { ElMessage } from 'element-plus'
+import { ElMessage, ElMessageBox } from 'element-plus'
 import { isApiError } from '@/api/http'
 import { i18n } from '@/i18n'
 
@@ -24,4 +24,19 @@ export function notifyError(error: unknown): void {
 
 export function notifySuccess(message: string): void {
   ElMessage.success({ message, grouping: true })
+}
+
+/** Asks before a consequential action (disable, revoke …); true when the user confirms, false when they back out. */
+export async function confirmWarning(message: string): Promise<boolean> {
+  const t = i18n.global.t
+  try {
+    await ElMessageBox.confirm(message, t('common.confirmTitle'), {
+      type: 'warning',
+      confirmButtonText: t('common.confirm'),
+      cancelButtonText: t('common.cancel'),
+    })
+    return true
+  } catch {
+    return false
+  }
 }

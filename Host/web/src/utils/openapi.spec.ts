@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { filterGroups, parseOperations, schemaToText } from './openapi'
+import { filterGroups, groupsToOpen, parseOperations, schemaToText } from './openapi'
 
 const doc = {
   openapi: '3.1.1',
@@ -78,6 +78,15 @@ describe('openapi rendering', () => {
     expect(filterGroups(groups, 'grant').flatMap((g) => g.operations).length).toBe(1)
     expect(filterGroups(groups, 'health').map((g) => g.name)).toEqual([''])
     expect(filterGroups(groups, 'nothing-like-this')).toEqual([])
+  })
+
+  it('opens every group with a match while filtering, and only the first one without a filter', () => {
+    expect(groupsToOpen(groups, '')).toEqual(['Users'])
+    expect(groupsToOpen(groups, '   ')).toEqual(['Users'])
+    expect(groupsToOpen(groups, 'health')).toEqual([''])
+    expect(groupsToOpen(groups, '/')).toEqual(['Users', ''])
+    expect(groupsToOpen(groups, 'nothing-like-this')).toEqual([])
+    expect(groupsToOpen([], '')).toEqual([])
   })
 
   it('survives garbage', () => {

@@ -235,3 +235,12 @@ export function filterGroups(groups: readonly TagGroup[], text: string): TagGrou
     }))
     .filter((g) => g.operations.length > 0)
 }
+
+/**
+ * The tag groups to show open. While a filter is in use, every group that still has a match, so that no match
+ * hides in a closed group; without a filter, just the first group, as on first load.
+ */
+export function groupsToOpen(groups: readonly TagGroup[], filter: string): string[] {
+  const open = filter.trim() ? filterGroups(groups, filter) : groups.slice(0, 1)
+  return open.map((g) => g.name)
+}

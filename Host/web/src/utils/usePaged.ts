@@ -1,12 +1,13 @@
-import { computed, reactive, ref, type Ref } from 'vue'
+import { computed, reactive, ref, watch, type Ref } from 'vue'
 import type { Page } from '@/api/types'
 import { notifyError } from './notify'
 
 export const PAGE_SIZES = [10, 20, 50, 100]
 
 /**
- * Server-side paging for a table: `load(page, pageSize)` is called on search,
- * page change and size change. Stale responses (from an earlier call) are dropped.
+ * Server-side paging for a table: `load(page, pageSize)` runs on fetchPage() and search(), and by itself
+ * whenever the pager's page or page size changes (bind them to TablePagination with v-model; a new page size
+ * starts again at page 1). Stale responses (from an earlier call) are dropped.
  */
 export function useServerPage<T>(load: (page: number, pageSize: number) => Promise<Page<T>>) {
   const items = ref([]) as Ref<T[]>
@@ -29,23 +30,23 @@ export function useServerPage<T>(load: (page: number, pageSize: number) => Promi
     }
   }
 
+  watch(
+    () => [pager.page, pager.pageSize] as const,
+    ([page, size], [, oldSize]) => {
+      // back to page 1 first: that change comes through here again and fetches
+      if (size !== oldSize && page !== 1) pager.page = 1
+      else void fetchPage()
+    },
+  )
+
+  /** Shows the first page for the current search (the watcher fetches when the page changes to 1). */
   function search(): Promise<void> {
+    if (pager.page === 1) return fetchPage()
     pager.page = 1
-    return fetchPage()
+    return Promise.resolve()
   }
 
-  function onPageChange(page: number): void {
-    pager.page = page
-    void fetchPage()
-  }
-
-  function onSizeChange(size: number): void {
-    pager.pageSize = size
-    pager.page = 1
-    void fetchPage()
-  }
-
-  return { items, pager, loading, fetchPage, search, onPageChange, onSizeChange }
+  return { items, pager, loading, fetchPage, search }
 }
 
 /** Client-side paging over an already-filtered list. */

@@ -4,7 +4,7 @@ import { buildTree, leaves } from './tree'
 import { checkPassword, characterClasses } from './password'
 import { mapFieldErrors, normalizeField, useServerErrors } from './serverErrors'
 import { formatDateTime, isFuture, safeRedirect } from './format'
-import { branchesOf, membersIn } from '@/views/personnel/branches'
+import { branchesOf, isBranch, membersIn, orgTypeKey, peopleIn } from '@/views/personnel/branches'
 
 describe('buildTree', () => {
   const flat = [
@@ -40,20 +40,38 @@ describe('buildTree', () => {
 
 describe('branchesOf (members-per-branch chart)', () => {
   const orgs = [
-    { id: '1', parentId: null, name: '党委', type: 'committee', memberCount: 2 },
-    { id: '2', parentId: '1', name: '总支', type: 'general-branch', memberCount: 0 },
-    { id: '3', parentId: '2', name: '一支部', type: 'branch', memberCount: 10 },
-    { id: '4', parentId: '3', name: '小组', type: 'group', memberCount: 4 },
-    { id: '5', parentId: '1', name: '二支部', type: 'Branch', memberCount: 7 },
+    { id: '1', parentId: null, code: 'R', name: '党委', type: 'committee', memberCount: 2, peopleCount: 3 },
+    { id: '2', parentId: '1', code: 'R-1', name: '总支', type: 'general_branch', memberCount: 0, peopleCount: 0 },
+    { id: '3', parentId: '2', code: 'R-1-1', name: '一支部', type: 'branch', memberCount: 10, peopleCount: 12 },
+    { id: '4', parentId: '3', code: 'R-1-1-1', name: '小组', type: 'party_group', memberCount: 4, peopleCount: 4 },
+    { id: '5', parentId: '1', code: 'R-2', name: '二支部', type: 'Branch', memberCount: 7, peopleCount: 9 },
+    { id: '6', parentId: '1', code: 'R-3', name: '联合支部', type: 'joint_branch', memberCount: 3, peopleCount: 3 },
+    { id: '7', parentId: '1', code: 'R-4', name: '统战', type: 'united_front', memberCount: 0, peopleCount: 6 },
   ]
-  it('uses organisations of type branch when the data has them', () => {
+  it('uses organisations of a branch type when the data has them, joint branches included', () => {
+    expect(orgs.some(isBranch)).toBe(true)
     const root = buildTree(orgs)[0]
-    expect(branchesOf(root).map((b) => b.name)).toEqual(['一支部', '二支部'])
-    expect(membersIn(branchesOf(root))).toBe(17)
+    expect(branchesOf(root, true).map((b) => b.name)).toEqual(['一支部', '二支部', '联合支部'])
+    expect(membersIn(branchesOf(root, true))).toBe(20)
   })
-  it('falls back to the leaf organisations otherwise', () => {
-    const root = buildTree(orgs.map((o) => ({ ...o, type: 'unit' })))[0]
-    expect(branchesOf(root).map((b) => b.name)).toEqual(['小组', '二支部'])
+  it('finds no branch under an organisation that is not a Party one', () => {
+    const unitedFront = buildTree(orgs)[0].children.find((c) => c.name === '统战')!
+    expect(branchesOf(unitedFront, true)).toEqual([])
+  })
+  it('falls back to the leaf organisations when the data has no branch types', () => {
+    const untyped = orgs.map((o) => ({ ...o, type: 'unit' }))
+    expect(untyped.some(isBranch)).toBe(false)
+    expect(branchesOf(buildTree(untyped)[0], false).map((b) => b.name)).toEqual(['小组', '二支部', '联合支部', '统战'])
+  })
+  it('counts everyone in a subtree, members or not', () => {
+    const root = buildTree(orgs)[0]
+    expect(peopleIn(root)).toBe(37)
+    expect(peopleIn(root.children[0])).toBe(16)
+  })
+  it('turns a type code into its message key', () => {
+    expect(orgTypeKey('general_branch')).toBe('generalbranch')
+    expect(orgTypeKey('Youth-League_Branch')).toBe('youthleaguebranch')
+    expect(orgTypeKey(null)).toBe('')
   })
 })
 

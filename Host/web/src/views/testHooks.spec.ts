@@ -44,6 +44,15 @@ function setup(component: unknown, path = '/login') {
   return { wrapper, router, pinia }
 }
 
+/** Types the user name and password on the login page and submits them. */
+async function signInAsZhang(wrapper: ReturnType<typeof mount>) {
+  await settle()
+  await wrapper.find('input[data-testid="login-username"]').setValue('zhang')
+  await wrapper.find('input[data-testid="login-password"]').setValue('secret')
+  await wrapper.find('form').trigger('submit')
+  await settle()
+}
+
 let fetchMock: ReturnType<typeof vi.fn>
 
 beforeEach(() => {
@@ -75,11 +84,7 @@ describe('login page hooks', () => {
   it('shows the server detail in login-error', async () => {
     fetchMock.mockResolvedValue(json(423, { status: 423, code: 'auth.locked', detail: '账户已锁定，请 15 分钟后再试' }))
     const { wrapper } = setup(LoginView)
-    await settle()
-    await wrapper.find('input[data-testid="login-username"]').setValue('zhang')
-    await wrapper.find('input[data-testid="login-password"]').setValue('secret')
-    await wrapper.find('form').trigger('submit')
-    await settle()
+    await signInAsZhang(wrapper)
     const [url, init] = fetchMock.mock.calls[0] as [string, RequestInit]
     expect(url).toBe('/api/platform/auth/login')
     expect(JSON.parse(init.body as string)).toEqual({ userName: 'zhang', password: 'secret' })
@@ -92,11 +97,7 @@ describe('login page hooks', () => {
       json(200, { next: 'totp-setup', totpSetup: { secret: 'JBSWY3DPEHPK3PXP', otpauthUri: 'otpauth://totp/RedSail:zhang?secret=JBSWY3DPEHPK3PXP' } }),
     )
     const { wrapper } = setup(LoginView)
-    await settle()
-    await wrapper.find('input[data-testid="login-username"]').setValue('zhang')
-    await wrapper.find('input[data-testid="login-password"]').setValue('secret')
-    await wrapper.find('form').trigger('submit')
-    await settle()
+    await signInAsZhang(wrapper)
     expect(wrapper.find('[data-testid="totp-secret"]').text()).toBe('JBSWY3DPEHPK3PXP')
     expect(wrapper.find('input[data-testid="totp-code"]').exists()).toBe(true)
     expect(wrapper.find('button[data-testid="totp-submit"]').exists()).toBe(true)
@@ -114,11 +115,7 @@ describe('login page hooks', () => {
   it('shows the forced password change form with its hooks', async () => {
     fetchMock.mockResolvedValueOnce(json(200, { next: 'password-change' }))
     const { wrapper } = setup(LoginView)
-    await settle()
-    await wrapper.find('input[data-testid="login-username"]').setValue('zhang')
-    await wrapper.find('input[data-testid="login-password"]').setValue('secret')
-    await wrapper.find('form').trigger('submit')
-    await settle()
+    await signInAsZhang(wrapper)
     for (const id of ['pwd-current', 'pwd-new', 'pwd-confirm']) {
       expect(wrapper.find(`input[data-testid="${id}"]`).exists(), id).toBe(true)
     }

@@ -1,0 +1,45 @@
+import { ref, type Ref } from 'vue'
+import type { FormInstance } from 'element-plus'
+import { errorMessage } from './notify'
+import { useServerErrors } from './serverErrors'
+
+/**
+ * Sends an el-form to the server: the rules are checked first; a 400 problem's messages land under their
+ * fields (`errors.<field>`), any other failure in `generalError`. `formRef` is the el-form (useTemplateRef).
+ */
+export function useFormSubmit<F extends string>(
+  formRef: Readonly<Ref<FormInstance | null | undefined>>,
+  fields: readonly F[],
+  action: () => Promise<void>,
+) {
+  const serverErrors = useServerErrors(fields)
+  const generalError = ref('')
+  const submitting = ref(false)
+
+  /** Forgets the errors of an earlier attempt (e.g. when a dialog opens again). */
+  function reset(): void {
+    serverErrors.clear()
+    generalError.value = ''
+    formRef.value?.clearValidate()
+  }
+
+  /** True when the form was valid and the server accepted it. */
+  async function submit(): Promise<boolean> {
+    serverErrors.clear()
+    generalError.value = ''
+    const valid = await formRef.value?.validate().catch(() => false)
+    if (!valid) return false
+    submitting.value = true
+    try {
+      await action()
+      return true
+    } catch (e) {
+      if (!serverErrors.apply(e)) generalError.value = errorMessage(e)
+      return false
+    } finally {
+      submitting.value = false
+    }
+  }
+
+  return { errors: serverErrors.fields, generalError, submitting, submit, reset }
+}
