@@ -15,10 +15,11 @@ namespace RedSail.BuildingBlocks;
 public static class BuildingBlocksRegistration
 {
     /// <summary>The shared kernel's services. Modules register themselves with <see cref="ModuleRegistration.AddModule{TSession}"/>.</summary>
-    public static IServiceCollection AddBuildingBlocks(this IServiceCollection services, DatabaseOptions database, KeyRing keys, OutboxOptions outbox)
+    public static IServiceCollection AddBuildingBlocks(this IServiceCollection services, DatabaseOptions database, KeyRing keys, OutboxOptions outbox,
+        TimeZoneInfo institutionZone)
     {
         DefaultTypeMap.MatchNamesWithUnderscores = true;
-        services.AddSingleton<IClock, SystemClock>();
+        services.AddSingleton<IClock>(new SystemClock(institutionZone));
         services.AddSingleton(database);
         services.AddSingleton(keys);
         services.AddSingleton(outbox);

@@ -4,9 +4,15 @@ namespace RedSail.BuildingBlocks;
 public interface IClock
 {
     DateTimeOffset UtcNow { get; }
+
+    /// <summary>
+    /// The institution's calendar date, in its time zone (default Asia/Shanghai): the date rules compare with
+    /// ("not in the future", ages, probation), so that 07:00 Beijing time is today, not yesterday in UTC.
+    /// </summary>
+    DateOnly Today { get; }
 }
 
-internal sealed class SystemClock : IClock
+internal sealed class SystemClock(TimeZoneInfo institutionZone) : IClock
 {
     // PostgreSQL keeps microseconds; truncating here makes a value read back equal to the value written
     // (the audit hash chain depends on that).
@@ -18,4 +24,6 @@ internal sealed class SystemClock : IClock
             return now.AddTicks(-(now.Ticks % 10));
         }
     }
+
+    public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(UtcNow, institutionZone).DateTime);
 }

@@ -132,6 +132,31 @@ public sealed class AccessTests
     }
 
     [Test]
+    public async Task The_security_administrator_registers_lists_and_disables_oa_clients_and_sees_the_secret_once()
+    {
+        using var security = _host.Client();
+        await security.SignInAsync(await _host.CreateUserAsync(RoleCatalog.SecurityAdmin));
+
+        var registered = await Problems.JsonAsync(await security.PostAsync("/api/platform/oa-clients", new { name = "泛微 OA", scopes = new[] { "personnel", "workflow" } }),
+            HttpStatusCode.Created);
+        var clientId = registered.GetProperty("clientId").GetString()!;
+        var listed = await Problems.JsonAsync(await security.GetAsync("/api/platform/oa-clients"));
+        var entry = listed.EnumerateArray().Single(c => c.GetProperty("clientId").GetString() == clientId);
+        var disabled = await security.PostAsync($"/api/platform/oa-clients/{clientId}/disable");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(registered.GetProperty("clientSecret").GetString(), Has.Length.GreaterThanOrEqualTo(40));
+            Assert.That(entry.GetProperty("scopes").EnumerateArray().Select(s => s.GetString()), Is.EqualTo(new[] { "personnel", "workflow" }));
+            Assert.That(entry.TryGetProperty("clientSecret", out _), Is.False, "the secret is never listed");
+            Assert.That(disabled.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+        });
+        var unknownScope = await Problems.ExpectAsync(await security.PostAsync("/api/platform/oa-clients", new { name = "x", scopes = new[] { "platform" } }),
+            HttpStatusCode.BadRequest, "validation_failed");
+        Assert.That(unknownScope.GetProperty("errors").GetProperty("scopes")[0].GetString(), Does.Contain("personnel"));
+    }
+
+    [Test]
     public async Task The_token_endpoint_accepts_the_oauth_form_encoding()
     {
         var (clientId, secret) = await RegisterAsync("personnel");

@@ -23,6 +23,9 @@ public sealed class EmbeddedDefaultTests
         if (Directory.Exists(_dataPath)) Directory.Delete(_dataPath, recursive: true);
     }
 
+    private static readonly long PlatformMigrations = typeof(RedSail.Migrations.SchemaMigrator).Assembly.GetTypes()
+        .LongCount(t => t.Namespace == "RedSail.Migrations.Platform" && t.IsDefined(typeof(FluentMigrator.MigrationAttribute), false));
+
     private IConfiguration Configuration() => new ConfigurationBuilder()
         .AddInMemoryCollection(new Dictionary<string, string?> { ["RedSail:DataPath"] = _dataPath }).Build();
 
@@ -34,7 +37,7 @@ public sealed class EmbeddedDefaultTests
         {
             firstPort = first.Embedded!.Port;
             await Execute(first.Options.OwnerConnectionString, "insert into platform.setting values ('probe', 'kept')");
-            Assert.That(await Scalar(first.Options.OwnerConnectionString, "select count(*) from platform.version_info"), Is.EqualTo(1L));
+            Assert.That(await Scalar(first.Options.OwnerConnectionString, "select count(*) from platform.version_info"), Is.EqualTo(PlatformMigrations));
         }
 
         await using var second = await DatabaseBootstrap.PrepareAsync(Configuration(), NullLogger.Instance);

@@ -60,6 +60,16 @@ public sealed class IsolationTests
         Assert.That(error!.SqlState, Is.EqualTo(PostgresErrorCodes.InsufficientPrivilege));
     }
 
+    [TestCase("personnel", "update personnel.person_change set reason = 'x'")]
+    [TestCase("personnel", "delete from personnel.organization_history")]
+    public async Task History_tables_are_append_only_for_their_module(string schema, string sql)
+    {
+        await using var connection = await _sources.For(schema).OpenConnectionAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        var error = await Assert.ThrowsAsync<PostgresException>(() => command.ExecuteNonQueryAsync());
+        Assert.That(error!.SqlState, Is.EqualTo(PostgresErrorCodes.InsufficientPrivilege));
+    }
+
     [Test]
     public async Task Even_the_owner_is_stopped_by_the_append_only_trigger()
     {

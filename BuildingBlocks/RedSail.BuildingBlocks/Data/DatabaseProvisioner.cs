@@ -11,7 +11,7 @@ namespace RedSail.BuildingBlocks.Data;
 /// </summary>
 public sealed class DatabaseProvisioner(DatabaseOptions options, KeyRing keys)
 {
-    public static readonly string[] AppendOnlyTables = ["platform.audit_log"];
+    public static readonly string[] AppendOnlyTables = ["platform.audit_log", "personnel.organization_history", "personnel.person_change"];
 
     public async Task ProvisionAsync(IReadOnlyCollection<string> schemas, Func<string, string, Task> migrate, CancellationToken ct = default)
     {

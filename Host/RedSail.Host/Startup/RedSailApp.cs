@@ -24,7 +24,8 @@ public static class RedSailApp
     {
         var configuration = builder.Configuration;
         builder.Services.AddBuildingBlocks(database.Options, database.Keys,
-            configuration.GetSection("Outbox").Get<OutboxOptions>() ?? new OutboxOptions());
+            configuration.GetSection("Outbox").Get<OutboxOptions>() ?? new OutboxOptions(),
+            TimeZoneInfo.FindSystemTimeZoneById(configuration["RedSail:TimeZone"] ?? "Asia/Shanghai"));
         builder.Services
             .AddPlatform(configuration)
             .AddPersonnel(configuration)

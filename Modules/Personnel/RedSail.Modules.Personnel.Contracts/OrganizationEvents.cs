@@ -8,3 +8,23 @@ namespace RedSail.Modules.Personnel.Contracts;
 /// </summary>
 public sealed record OrganizationCreated(Guid OrganizationId, Guid? ParentId, string Code, string Name, string Type, string Path)
     : IntegrationEvent;
+
+/// <summary>An organisation took a new name, effective on a date (its history keeps the old one).</summary>
+public sealed record OrganizationRenamed(Guid OrganizationId, string Name, DateOnly EffectiveOn) : IntegrationEvent;
+
+/// <summary>
+/// An organisation moved under a new parent, with its whole subtree: every path that began with
+/// <see cref="OldPath"/> now begins with <see cref="NewPath"/> instead (the organisation's own label is unchanged).
+/// Also raised for each child of a merged organisation as it moves under the target.
+/// </summary>
+public sealed record OrganizationMoved(Guid OrganizationId, string OldPath, string NewPath, Guid NewParentId, DateOnly EffectiveOn)
+    : IntegrationEvent;
+
+/// <summary>
+/// The source organisation was merged into the target: its children (each announced by <see cref="OrganizationMoved"/>)
+/// and its people now belong to the target, and the source is closed (status merged), kept in history.
+/// </summary>
+public sealed record OrganizationsMerged(Guid SourceId, Guid TargetId, DateOnly EffectiveOn) : IntegrationEvent;
+
+/// <summary>An empty organisation was dissolved (撤销), effective on a date; it is closed and kept in history.</summary>
+public sealed record OrganizationDissolved(Guid OrganizationId, DateOnly EffectiveOn) : IntegrationEvent;

@@ -4,7 +4,20 @@ using Microsoft.Extensions.DependencyInjection;
 using RedSail.BuildingBlocks.Modules;
 using RedSail.BuildingBlocks.Web;
 using RedSail.Modules.Personnel.Contracts;
+using RedSail.Modules.Personnel.Features.ChangePartyStatus;
+using RedSail.Modules.Personnel.Features.GetPerson;
 using RedSail.Modules.Personnel.Features.ListOrganizations;
+using RedSail.Modules.Personnel.Features.CreateOrganization;
+using RedSail.Modules.Personnel.Features.DissolveOrganization;
+using RedSail.Modules.Personnel.Features.GetOrganization;
+using RedSail.Modules.Personnel.Features.GetOrganizationHistory;
+using RedSail.Modules.Personnel.Features.MergeOrganizations;
+using RedSail.Modules.Personnel.Features.MoveOrganization;
+using RedSail.Modules.Personnel.Features.RenameOrganization;
+using RedSail.Modules.Personnel.Features.ListPeople;
+using RedSail.Modules.Personnel.Features.ListPersonChanges;
+using RedSail.Modules.Personnel.Features.RecordPerson;
+using RedSail.Modules.Personnel.Features.UpdatePerson;
 
 namespace RedSail.Modules.Personnel;
 
@@ -20,6 +33,19 @@ public static class PersonnelModule
     {
         var api = endpoints.MapModuleApi(Schema);
         api.MapListOrganizations();
+        api.MapGetOrganization();
+        api.MapGetOrganizationHistory();
+        api.MapCreateOrganization();
+        api.MapRenameOrganization();
+        api.MapMoveOrganization();
+        api.MapMergeOrganizations();
+        api.MapDissolveOrganization();
+        api.MapRecordPerson();
+        api.MapUpdatePerson();
+        api.MapGetPerson();
+        api.MapListPeople();
+        api.MapChangePartyStatus();
+        api.MapListPersonChanges();
         return endpoints;
     }
 }

@@ -8,7 +8,10 @@ using RedSail.Platform.Access;
 
 namespace RedSail.Platform.Features.Organizations;
 
-/// <summary>The organisation tree as the platform knows it (from Personnel's events), for choosing a grant's scope.</summary>
+/// <summary>
+/// The organisation tree as the platform knows it (from Personnel's events), for choosing a grant's scope:
+/// active organisations only (merged and dissolved ones are kept in the copy but not offered).
+/// </summary>
 public sealed record ListOrganizations : IQuery<IReadOnlyList<OrganizationView>>;
 
 public sealed record OrganizationView(Guid Id, Guid? ParentId, string Name, string Type);
@@ -16,7 +19,7 @@ public sealed record OrganizationView(Guid Id, Guid? ParentId, string Name, stri
 internal sealed class ListOrganizationsHandler(PlatformDb db) : IRequestHandler<ListOrganizations, IReadOnlyList<OrganizationView>>
 {
     public Task<IReadOnlyList<OrganizationView>> Handle(ListOrganizations request, CancellationToken cancellationToken) =>
-        db.QueryAsync<OrganizationView>("select id, parent_id, name, type from platform.organization order by nlevel(path), name", null, cancellationToken);
+        db.QueryAsync<OrganizationView>("select id, parent_id, name, type from platform.organization where status = 'active' order by nlevel(path), name", null, cancellationToken);
 }
 
 internal static class ListOrganizationsEndpoint

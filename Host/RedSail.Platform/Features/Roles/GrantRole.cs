@@ -49,7 +49,7 @@ internal sealed class GrantRoleHandler(PlatformDb db, RequestContext context) : 
         var result = await db.QuerySingleAsync<(bool UserExists, bool OrganizationExists, int Inserted)>("""
             with checks as (
                 select exists (select 1 from platform.user_account where id = @UserId) as user_exists,
-                       @OrganizationId::uuid is null or exists (select 1 from platform.organization where id = @OrganizationId) as organization_exists),
+                       @OrganizationId::uuid is null or exists (select 1 from platform.organization where id = @OrganizationId and status = 'active') as organization_exists),
             inserted as (
                 insert into platform.role_grant (id, user_id, role, organization_id, granted_by)
                 select @id, @UserId, @Role, @OrganizationId, @grantedBy from checks where user_exists and organization_exists

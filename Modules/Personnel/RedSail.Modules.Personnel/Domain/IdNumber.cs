@@ -6,6 +6,9 @@ namespace RedSail.Modules.Personnel.Domain;
 /// </summary>
 internal static class IdNumber
 {
+    /// <summary>The blind-index purpose under which ID numbers are searchable.</summary>
+    public const string IndexPurpose = "personnel.id_number";
+
     private static readonly int[] Weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
     private const string CheckCharacters = "10X98765432";
 
@@ -22,6 +25,18 @@ internal static class IdNumber
         var first17 = $"{addressCode}{birthDate:yyyyMMdd}{sequence:000}";
         return first17 + CheckCharacter(first17);
     }
+
+    /// <summary>What an ID number says about its holder, or null when it is not a valid GB 11643 number.</summary>
+    public static (DateOnly BirthDate, string Gender)? Parse(string? idNumber)
+    {
+        if (idNumber is not { Length: 18 } || idNumber.AsSpan(0, 17).ContainsAnyExceptInRange('0', '9')) return null;
+        if (char.ToUpperInvariant(idNumber[17]) != CheckCharacter(idNumber)) return null;
+        if (!DateOnly.TryParseExact(idNumber.AsSpan(6, 8), "yyyyMMdd", out var birth)) return null;
+        return (birth, (idNumber[16] - '0') % 2 == 1 ? "1" : "2");
+    }
+
+    /// <summary>The canonical form: trimmed, with an upper-case X.</summary>
+    public static string Normalize(string idNumber) => idNumber.Trim().ToUpperInvariant();
 
     /// <summary>The masked form shown without the unmask permission, e.g. 110105********1234.</summary>
     public static string Mask(string idNumber) =>

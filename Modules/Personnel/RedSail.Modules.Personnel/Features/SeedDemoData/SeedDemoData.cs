@@ -4,6 +4,7 @@ using RedSail.BuildingBlocks.Events;
 using RedSail.BuildingBlocks.Mediation;
 using RedSail.BuildingBlocks.Security;
 using RedSail.Modules.Personnel.Contracts;
+using RedSail.Modules.Personnel.Domain;
 using SeedDemoDataCommand = RedSail.Modules.Personnel.Contracts.SeedDemoData;
 
 namespace RedSail.Modules.Personnel.Features.SeedDemoData;
@@ -11,13 +12,11 @@ namespace RedSail.Modules.Personnel.Features.SeedDemoData;
 internal sealed class SeedDemoDataHandler(PersonnelDb db, FieldCipher cipher, BlindIndex blindIndex, IClock clock)
     : IRequestHandler<SeedDemoDataCommand, int>
 {
-    public const string IdNumberIndexPurpose = "personnel.id_number";
-
     public async Task<int> Handle(SeedDemoDataCommand request, CancellationToken cancellationToken)
     {
         if (await db.ExecuteScalarAsync<bool>("select exists (select 1 from personnel.organization)", null, cancellationToken))
             return 0;
-        var (organizations, people) = new DemoDataGenerator(request.Seed).Generate(DateOnly.FromDateTime(clock.UtcNow.UtcDateTime));
+        var (organizations, people) = new DemoDataGenerator(request.Seed).Generate(clock.Today);
 
         await db.ExecuteAsync("""
             insert into personnel.organization (id, parent_id, code, name, type, path)
@@ -36,9 +35,15 @@ internal sealed class SeedDemoDataHandler(PersonnelDb db, FieldCipher cipher, Bl
 
         await db.ExecuteAsync("""
             insert into personnel.person (id, organization_id, name, gender, birth_date, ethnicity, education,
-                id_number_cipher, id_number_index, party_status, joined_on, employee_number)
-            select * from unnest(@ids, @organizations, @names, @genders, @births, @ethnicities, @educations,
+                id_number_cipher, id_number_index, party_status, joined_on, employee_number, converted_on, status_since)
+            select *,
+                   case when status = 'full_member' then joined + interval '1 year' end,
+                   coalesce(case when status = 'full_member' then joined + interval '1 year' else joined end, current_date)
+            from unnest(@ids, @organizations, @names, @genders, @births, @ethnicities, @educations,
                 @ciphers, @indexes, @statuses, @joined, @employees)
+                as p(id, organization, name, gender, birth, ethnicity, education, cipher, index, status, joined, employee);
+            insert into personnel.person_change (person_id, change, effective_on, after)
+            select id, 'recorded', current_date, jsonb_build_object('name', name, 'partyStatus', party_status) from personnel.person;
             """,
             new
             {
@@ -50,7 +55,7 @@ internal sealed class SeedDemoDataHandler(PersonnelDb db, FieldCipher cipher, Bl
                 ethnicities = people.Select(p => p.Ethnicity).ToArray(),
                 educations = people.Select(p => p.Education).ToArray(),
                 ciphers = people.Select(p => cipher.Encrypt(p.IdNumber)).ToArray(),
-                indexes = people.Select(p => blindIndex.Compute(IdNumberIndexPurpose, p.IdNumber)).ToArray(),
+                indexes = people.Select(p => blindIndex.Compute(IdNumber.IndexPurpose, p.IdNumber)).ToArray(),
                 statuses = people.Select(p => p.PartyStatus).ToArray(),
                 joined = people.Select(p => p.JoinedOn).ToArray(),
                 employees = people.Select(p => p.EmployeeNumber).ToArray(),

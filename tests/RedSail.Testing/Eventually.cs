@@ -1,6 +1,7 @@
-namespace RedSail.IntegrationTests;
+namespace RedSail.Testing;
 
-internal static class Eventually
+/// <summary>Waits for what happens after a commit, such as the delivery of integration events to another module.</summary>
+public static class Eventually
 {
     /// <summary>Polls until the condition holds; returns false after the timeout (the test then asserts on the state).</summary>
     public static async Task<bool> HoldsAsync(Func<Task<bool>> condition, int timeoutMs = 15000)

@@ -1,0 +1,63 @@
+using RedSail.BuildingBlocks.Validation;
+
+namespace RedSail.Modules.Personnel.Domain;
+
+/// <summary>The dates of a person's way into the party (2014 细则): application, activist, candidate, admission, conversion.</summary>
+internal sealed record PartyDates(DateOnly? AppliedOn, DateOnly? ActivistOn, DateOnly? CandidateOn, DateOnly? JoinedOn, DateOnly? ConvertedOn,
+    int ProbationExtendedMonths = 0);
+
+internal static class PartyDatesRules
+{
+    /// <summary>Probation lasts one year from the 支部大会 vote, plus any extension (½–1 year, once).</summary>
+    public static DateOnly EarliestConversion(DateOnly joinedOn, int extendedMonths) => joinedOn.AddYears(1).AddMonths(extendedMonths);
+
+    /// <summary>The date a person entered the given status, from their party dates, if recorded.</summary>
+    public static DateOnly? DateOfStatus(string status, PartyDates d) => status switch
+    {
+        PartyStatus.Applicant => d.AppliedOn,
+        PartyStatus.Activist => d.ActivistOn,
+        PartyStatus.Candidate => d.CandidateOn,
+        PartyStatus.Probationary => d.JoinedOn,
+        PartyStatus.FullMember => d.ConvertedOn,
+        _ => null,
+    };
+
+    /// <summary>Which dates the status needs, their order, the age rule and the probation year.</summary>
+    public static void Check(string status, PartyDates d, DateOnly? birthDate, DateOnly today, ValidationErrors errors)
+    {
+        var required = status switch
+        {
+            PartyStatus.Applicant => ["appliedOn"],
+            PartyStatus.Activist => ["appliedOn", "activistOn"],
+            PartyStatus.Candidate => ["appliedOn", "activistOn", "candidateOn"],
+            PartyStatus.Probationary => ["joinedOn"],
+            PartyStatus.FullMember or PartyStatus.Suspended => ["joinedOn", "convertedOn"],
+            _ => Array.Empty<string>(),
+        };
+        var dates = new (string Field, DateOnly? Value)[]
+        {
+            ("appliedOn", d.AppliedOn), ("activistOn", d.ActivistOn), ("candidateOn", d.CandidateOn), ("joinedOn", d.JoinedOn), ("convertedOn", d.ConvertedOn),
+        };
+        foreach (var (field, value) in dates)
+        {
+            if (value is null && required.Contains(field)) errors.Add(field, "validation.required");
+            if (value > today) errors.Add(field, "person.date_in_future");
+        }
+        // Each step on or after the one before it (those given).
+        DateOnly? previous = null;
+        foreach (var (field, value) in dates)
+        {
+            if (value is null) continue;
+            if (previous is { } p && value < p) errors.Add(field, "person.date_order");
+            previous = value;
+        }
+        if (birthDate is { } birth)
+        {
+            if (d.AppliedOn is { } applied && applied < birth.AddYears(18)) errors.Add("appliedOn", "person.too_young_to_apply");
+            if (d.JoinedOn is { } joined && joined < birth.AddYears(18)) errors.Add("joinedOn", "person.too_young_to_apply");
+        }
+        if (d.ProbationExtendedMonths is not (0 or >= 6 and <= 12)) errors.Add("probationExtendedMonths", "person.extension_range");
+        if (d.JoinedOn is { } admitted && d.ConvertedOn is { } converted && converted < EarliestConversion(admitted, d.ProbationExtendedMonths))
+            errors.Add("convertedOn", "person.probation_not_over", EarliestConversion(admitted, d.ProbationExtendedMonths).ToString("yyyy-MM-dd"));
+    }
+}

@@ -1,0 +1,38 @@
+using RedSail.BuildingBlocks.Validation;
+
+namespace RedSail.Modules.Personnel.Domain;
+
+/// <summary>The basic information set (基本信息) as the client sends it, for recording and for editing a person.</summary>
+internal sealed record PersonBasics(
+    string? Name, string? Gender, string? Ethnicity, DateOnly? BirthDate, string? IdNumber, string? NativePlace,
+    string? Phone, string? EmployeeNumber, string? Department, string? Education);
+
+/// <summary>The rules of shared/DOMAIN.md §3 on the basic set; each failure is a field error, nothing is saved.</summary>
+internal static class PersonBasicsRules
+{
+    public static void Check(PersonBasics b, DateOnly today, ValidationErrors errors)
+    {
+        errors.RequiredMax("name", b.Name, 50).MaxLength("nativePlace", b.NativePlace, 100).MaxLength("department", b.Department, 100);
+        if (b.Name is { Length: > 0 } name && name.Any(char.IsControl)) errors.Add("name", "validation.invalid");
+        Code("gender", b.Gender, CodeTables.Gender, required: true, errors);
+        Code("ethnicity", b.Ethnicity, CodeTables.Ethnicity, required: true, errors);
+        Code("education", b.Education, CodeTables.Education, required: false, errors);
+        if (b.EmployeeNumber is { Length: > 0 } employee && (employee.Length > 32 || !employee.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_')))
+            errors.Add("employeeNumber", "person.employee_number_format");
+        if (b.Phone is { Length: > 0 } phone && !PhoneNumber.IsValid(phone.Trim())) errors.Add("phone", "person.phone_format");
+
+        if (b.BirthDate is not { } birth) errors.Add("birthDate", "validation.required");
+        else if (birth > today || birth < today.AddYears(-120)) errors.Add("birthDate", "person.birth_date_range");
+
+        if (string.IsNullOrWhiteSpace(b.IdNumber)) { errors.Add("idNumber", "validation.required"); return; }
+        if (IdNumber.Parse(IdNumber.Normalize(b.IdNumber)) is not { } parsed) { errors.Add("idNumber", "person.id_number_invalid"); return; }
+        if (b.BirthDate is { } stated && parsed.BirthDate != stated) errors.Add("idNumber", "person.id_number_birth_mismatch", parsed.BirthDate.ToString("yyyy-MM-dd"));
+        if (b.Gender is "1" or "2" && parsed.Gender != b.Gender) errors.Add("idNumber", "person.id_number_gender_mismatch");
+    }
+
+    private static void Code(string field, string? value, IReadOnlyDictionary<string, string> table, bool required, ValidationErrors errors)
+    {
+        if (string.IsNullOrWhiteSpace(value)) { if (required) errors.Add(field, "validation.required"); }
+        else if (!table.ContainsKey(value)) errors.Add(field, "person.code_unknown", value);
+    }
+}

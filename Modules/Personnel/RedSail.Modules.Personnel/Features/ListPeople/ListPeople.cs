@@ -1,0 +1,112 @@
+using MediatR;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using RedSail.BuildingBlocks;
+using RedSail.BuildingBlocks.Access;
+using RedSail.BuildingBlocks.Mediation;
+using RedSail.BuildingBlocks.Security;
+using RedSail.BuildingBlocks.Web;
+using RedSail.Modules.Personnel.Access;
+using RedSail.Modules.Personnel.Contracts;
+using RedSail.Modules.Personnel.Domain;
+using RedSail.Modules.Personnel.Features.People;
+
+namespace RedSail.Modules.Personnel.Features.ListPeople;
+
+/// <summary>
+/// People of an organisation subtree (default: everything the caller may read), filtered, sorted and paged,
+/// with sensitive fields masked. The keyword matches a name (fragment), an employee number or an ID number
+/// (exact, through the blind index).
+/// </summary>
+internal sealed record ListPeople(Guid? OrganizationId, string[]? Statuses, string? Gender, string? Ethnicity, string? Education,
+    int? AgeFrom, int? AgeTo, int? PartyAgeFrom, int? JoinedYearFrom, int? JoinedYearTo, string? Keyword, string? Sort,
+    int Page = 1, int PageSize = 20) : IQuery<Paged<PersonView>>;
+
+internal sealed class ListPeopleHandler(PersonnelDb db, RequestContext context, FieldCipher cipher, BlindIndex blindIndex, IClock clock)
+    : IRequestHandler<ListPeople, Paged<PersonView>>
+{
+    private static readonly Dictionary<string, string> Sorts = new()
+    {
+        ["name"] = "p.name, p.id", ["birthDate"] = "p.birth_date, p.id", ["-birthDate"] = "p.birth_date desc, p.id",
+        ["joinedOn"] = "p.joined_on nulls last, p.id", ["organization"] = "o.path, p.name, p.id",
+    };
+
+    private static string Filter => $"""
+        from personnel.person p join personnel.organization o on o.id = p.organization_id
+        where {PersonnelScope.Within("o")}
+          and (@organizationId::uuid is null or o.path <@ (select f.path from personnel.organization f where f.id = @organizationId))
+          and (@statuses::text[] is null or p.party_status = any(@statuses))
+          and (@gender::text is null or p.gender = @gender)
+          and (@ethnicity::text is null or (@ethnicity = 'minority' and p.ethnicity not in ('01', '97', '98')) or p.ethnicity = @ethnicity)
+          and (@educationPrefix::text is null or p.education like @educationPrefix)
+          and (@bornOnOrBefore::date is null or p.birth_date <= @bornOnOrBefore)
+          and (@bornAfter::date is null or p.birth_date > @bornAfter)
+          and (@convertedOnOrBefore::date is null or (p.party_status = 'full_member' and p.converted_on <= @convertedOnOrBefore))
+          and (@joinedFrom::date is null or p.joined_on >= @joinedFrom)
+          and (@joinedBefore::date is null or p.joined_on < @joinedBefore)
+          and (@keyword::text is null or p.name ilike @namePattern or p.employee_number = @keyword or p.id_number_index = @idIndex)
+        """;
+
+    public async Task<Paged<PersonView>> Handle(ListPeople q, CancellationToken cancellationToken)
+    {
+        var page = Paging.Of(q.Page, q.PageSize);
+        var today = clock.Today;
+        var keyword = string.IsNullOrWhiteSpace(q.Keyword) ? null : q.Keyword.Trim();
+        var parameters = PersonnelScope.Parameters(context.Principal.ScopeFor(PersonnelPermissions.Read), new
+        {
+            organizationId = q.OrganizationId,
+            statuses = q.Statuses is { Length: > 0 } ? q.Statuses : null,
+            gender = Blank(q.Gender), ethnicity = Blank(q.Ethnicity),
+            // A one-digit education code is its group (1 研究生, 2 本科 …); two digits are exact.
+            educationPrefix = Blank(q.Education) is { } e ? (e.Length == 1 ? e + "%" : e) : null,
+            bornOnOrBefore = q.AgeFrom is { } from ? today.AddYears(-from) : (DateOnly?)null,
+            bornAfter = q.AgeTo is { } to ? today.AddYears(-to - 1) : (DateOnly?)null,
+            convertedOnOrBefore = q.PartyAgeFrom is { } partyAge ? today.AddYears(-partyAge) : (DateOnly?)null,
+            joinedFrom = q.JoinedYearFrom is { } yf ? new DateOnly(Math.Clamp(yf, 1, 9999), 1, 1) : (DateOnly?)null,
+            joinedBefore = q.JoinedYearTo is { } yt ? new DateOnly(Math.Clamp(yt + 1, 1, 9999), 1, 1) : (DateOnly?)null,
+            keyword, namePattern = keyword is null ? null : "%" + Paging.EscapeLike(keyword) + "%",
+            idIndex = keyword is { Length: 18 } ? blindIndex.Compute(IdNumber.IndexPurpose, IdNumber.Normalize(keyword)) : null,
+            limit = page.Limit, offset = page.Offset,
+        });
+        var order = Sorts.GetValueOrDefault(q.Sort ?? "name") ?? Sorts["name"];
+        using var grid = await db.QueryMultipleAsync($"""
+            select count(*) {Filter};
+            select {PersonRow.Columns} {Filter} order by {order} limit @limit offset @offset;
+            """, parameters, cancellationToken);
+        var total = await grid.ReadSingleAsync<long>();
+        var rows = await grid.ReadAsync<PersonRow>();
+        return new Paged<PersonView>(rows.Select(r => PersonView.From(r, cipher, unmask: false, today)).ToList(), total, page.Page, page.PageSize);
+    }
+
+    private static string? Blank(string? value) => PersonWrites.Blank(value);
+}
+
+internal static class ListPeopleEndpoint
+{
+    public static void MapListPeople(this IEndpointRouteBuilder api) =>
+        api.MapGet("/people", ([AsParameters] ListPeopleQuery query, IMediator mediator, CancellationToken ct) => mediator.Send(query.ToRequest(), ct))
+            .WithName("ListPeople").WithSummary("人员列表：组织范围、状态、性别、民族、学历、年龄、党龄、入党年份、关键字检索，分页")
+            .RequirePermission(PersonnelPermissions.Read);
+}
+
+/// <summary>The query string of the people list (status may repeat: ?status=full_member&amp;status=probationary).</summary>
+internal sealed record ListPeopleQuery(Guid? OrganizationId, string[]? Status, string? Gender, string? Ethnicity, string? Education, int? AgeFrom,
+    int? AgeTo, int? PartyAgeFrom, int? JoinedYearFrom, int? JoinedYearTo, string? Keyword, string? Sort, int? Page, int? PageSize)
+{
+    public ListPeople ToRequest() => new(OrganizationId, Status, Gender, Ethnicity, Education, AgeFrom, AgeTo, PartyAgeFrom, JoinedYearFrom,
+        JoinedYearTo, Keyword, Sort, Page ?? 1, PageSize ?? 20);
+}
+
+internal sealed class ListPeopleValidator : RedSail.BuildingBlocks.Validation.IValidator<ListPeople>
+{
+    public void Validate(ListPeople q, RedSail.BuildingBlocks.Validation.ValidationErrors errors)
+    {
+        foreach (var (field, value) in new[] { ("ageFrom", q.AgeFrom), ("ageTo", q.AgeTo), ("partyAgeFrom", q.PartyAgeFrom) })
+            if (value is < 0 or > 150) errors.Add(field, "person.number_range", 0, 150);
+        foreach (var (field, value) in new[] { ("joinedYearFrom", q.JoinedYearFrom), ("joinedYearTo", q.JoinedYearTo) })
+            if (value is < 1900 or > 2200) errors.Add(field, "person.number_range", 1900, 2200);
+        if (q.Statuses?.FirstOrDefault(s => !PartyStatus.All.Contains(s)) is { } unknown) errors.Add("status", "person.code_unknown", unknown);
+        errors.MaxLength("keyword", q.Keyword, 50);
+    }
+}

@@ -1,0 +1,67 @@
+using System.Text.Json;
+using Npgsql;
+using RedSail.BuildingBlocks.Access;
+using RedSail.BuildingBlocks.Errors;
+using RedSail.BuildingBlocks.Validation;
+using RedSail.Modules.Personnel.Access;
+using RedSail.Modules.Personnel.Contracts;
+
+namespace RedSail.Modules.Personnel.Features.People;
+
+/// <summary>What the people slices that write share: scope checks, the change timeline, unique-value errors.</summary>
+internal static class PersonWrites
+{
+    /// <summary>The organisation, if active and inside the caller's write scope; otherwise 404 (existence does not leak).</summary>
+    public static async Task EnsureOrganizationWritableAsync(PersonnelDb db, RequestContext context, Guid organizationId, CancellationToken ct)
+    {
+        // FOR SHARE: a dissolve or merge of this organisation (FOR UPDATE) waits until the person is in, and then sees them.
+        var visible = await db.QuerySingleOrDefaultAsync<Guid?>($"""
+            select o.id from personnel.organization o
+            where o.id = @organizationId and o.status = 'active' and {PersonnelScope.Within("o")}
+            for share of o
+            """, PersonnelScope.Parameters(context.Principal.ScopeFor(PersonnelPermissions.Write), new { organizationId }), ct);
+        if (visible is null) throw new NotFoundException("organization", organizationId.ToString());
+    }
+
+    /// <summary>The person row locked for update, if inside the caller's write scope; otherwise 404.</summary>
+    public static async Task<PersonRow> LockForUpdateAsync(PersonnelDb db, RequestContext context, Guid personId, long expectedVersion, CancellationToken ct)
+    {
+        var row = await db.QuerySingleOrDefaultAsync<PersonRow>($"""
+            select {PersonRow.Columns} from personnel.person p join personnel.organization o on o.id = p.organization_id
+            where p.id = @personId and {PersonnelScope.Within("o")}
+            for update of p
+            """, PersonnelScope.Parameters(context.Principal.ScopeFor(PersonnelPermissions.Write), new { personId }), ct)
+            ?? throw new NotFoundException("person", personId.ToString());
+        if (row.Version != expectedVersion) throw new ConcurrencyException(row.Version);
+        return row;
+    }
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>One line of the person's timeline. Sensitive values never go in: only that they changed.</summary>
+    public static Task RecordChangeAsync(PersonnelDb db, RequestContext context, Guid personId, string change, DateOnly effectiveOn,
+        string? reason, object? before, object after, CancellationToken ct) =>
+        db.ExecuteAsync("""
+            insert into personnel.person_change (person_id, change, effective_on, reason, before, after, recorded_by)
+            values (@personId, @change, @effectiveOn, @reason, @before::jsonb, @after::jsonb, @recordedBy)
+            """, new
+            {
+                personId, change, effectiveOn, reason,
+                before = before is null ? null : JsonSerializer.Serialize(before, Json),
+                after = JsonSerializer.Serialize(after, Json),
+                recordedBy = context.Principal.UserId,
+            }, ct);
+
+    /// <summary>Optional text as stored: trimmed, and null when blank.</summary>
+    public static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    /// <summary>Turns a unique-constraint violation into the field error the user can act on.</summary>
+    public static void ThrowIfDuplicate(PostgresException e)
+    {
+        if (e.SqlState != PostgresErrorCodes.UniqueViolation) return;
+        var errors = new ValidationErrors();
+        if (e.ConstraintName?.Contains("id_number") == true) errors.Add("idNumber", "person.id_number_taken");
+        else if (e.ConstraintName?.Contains("employee_number") == true) errors.Add("employeeNumber", "person.employee_number_taken");
+        errors.ThrowIfAny();
+    }
+}

@@ -1,0 +1,16 @@
+namespace RedSail.ApiTests;
+
+/// <summary>An independent GB 11643 oracle for the tests: valid ID numbers for a birth date and gender.</summary>
+internal static class IdNumbers
+{
+    private static int _sequence = 100;
+
+    public static string Valid(DateOnly birth, bool male, string region = "110105")
+    {
+        var sequence = Interlocked.Increment(ref _sequence) % 500 * 2 + (male ? 1 : 0);
+        var first17 = $"{region}{birth:yyyyMMdd}{sequence:000}";
+        int[] weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+        var sum = first17.Select((c, i) => (c - '0') * weights[i]).Sum();
+        return first17 + "10X98765432"[sum % 11];
+    }
+}

@@ -1,0 +1,238 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using NUnit.Framework;
+using RedSail.Platform.Access;
+using RedSail.Testing;
+
+namespace RedSail.ApiTests;
+
+/// <summary>People records over HTTP: the rules on input, masking, scope, concurrency and the party-status table.</summary>
+public sealed class PeopleTests
+{
+    private TestHost _host = null!;
+    private ApiClient _committee = null!;
+    private Guid _branch;
+    private static readonly DateOnly Birth = new(1990, 5, 17);
+
+    [OneTimeSetUp]
+    public async Task Start()
+    {
+        _host = await TestHost.StartFreshAsync();
+        await Demo.SeedAsync(_host);
+        _branch = await Demo.BranchAsync(_host, "RS-01");
+        _committee = _host.Client();
+        await _committee.SignInAsync(await _host.CreateUserAsync(RoleCatalog.CommitteeAdmin, await Demo.RootAsync(_host)));
+    }
+
+    [OneTimeTearDown]
+    public async Task Stop()
+    {
+        _committee.Dispose();
+        await _host.DisposeAsync();
+    }
+
+    private static object Person(Guid organization, string idNumber, string status = "full_member", DateOnly? birth = null, string gender = "1",
+        string ethnicity = "01", string? education = "21", object? dates = null, string? phone = "13800138000", string name = "李建国") => new
+    {
+        organizationId = organization,
+        basics = new { name, gender, ethnicity, birthDate = birth ?? Birth, idNumber, nativePlace = "北京市海淀区", phone, employeeNumber = (string?)null, department = "规划研究所", education },
+        partyStatus = status,
+        partyDates = dates ?? new { appliedOn = "2012-03-01", activistOn = "2012-10-01", candidateOn = "2013-10-10", joinedOn = "2014-06-20", convertedOn = "2015-06-21" },
+    };
+
+    private Task<long> PeopleCountAsync() => _host.ScalarAsync<long>("select count(*) from personnel.person");
+
+    private async Task<(Guid Id, long Version)> RecordAsync(object person)
+    {
+        var created = await Problems.JsonAsync(await _committee.PostAsync("/api/personnel/people", person), HttpStatusCode.Created);
+        return (created.GetProperty("id").GetGuid(), created.GetProperty("version").GetInt64());
+    }
+
+    private static string FieldError(JsonElement problem, string field) => problem.GetProperty("errors").GetProperty(field)[0].GetString()!;
+
+    [Test]
+    public async Task An_id_number_with_a_wrong_check_character_is_refused_and_nothing_is_saved()
+    {
+        var valid = IdNumbers.Valid(Birth, male: true);
+        var wrong = valid[..17] + (valid[17] == '0' ? '1' : '0');
+        var before = await PeopleCountAsync();
+
+        var problem = await Problems.ExpectAsync(await _committee.PostAsync("/api/personnel/people", Person(_branch, wrong)), HttpStatusCode.BadRequest, "validation_failed");
+
+        Assert.That(FieldError(problem, "idNumber"), Does.Contain("身份证号").And.Contain("GB 11643"));
+        Assert.That(await PeopleCountAsync(), Is.EqualTo(before));
+    }
+
+    [Test]
+    public async Task The_id_number_must_agree_with_birth_date_and_gender()
+    {
+        var problem = await Problems.ExpectAsync(await _committee.PostAsync("/api/personnel/people",
+            Person(_branch, IdNumbers.Valid(Birth.AddDays(1), male: true))), HttpStatusCode.BadRequest, "validation_failed");
+        Assert.That(FieldError(problem, "idNumber"), Does.Contain("1990-05-18"));
+
+        problem = await Problems.ExpectAsync(await _committee.PostAsync("/api/personnel/people",
+            Person(_branch, IdNumbers.Valid(Birth, male: false), gender: "1")), HttpStatusCode.BadRequest, "validation_failed");
+        Assert.That(FieldError(problem, "idNumber"), Does.Contain("性别"));
+    }
+
+    [TestCase("ethnicity", "57")]
+    [TestCase("education", "99")]
+    [TestCase("gender", "3")]
+    public async Task Codes_outside_the_national_tables_are_refused(string field, string code)
+    {
+        var person = field switch
+        {
+            "ethnicity" => Person(_branch, IdNumbers.Valid(Birth, true), ethnicity: code),
+            "education" => Person(_branch, IdNumbers.Valid(Birth, true), education: code),
+            _ => Person(_branch, IdNumbers.Valid(Birth, true), gender: code),
+        };
+        var problem = await Problems.ExpectAsync(await _committee.PostAsync("/api/personnel/people", person), HttpStatusCode.BadRequest, "validation_failed");
+        Assert.That(FieldError(problem, field), Does.Contain(code));
+    }
+
+    [Test]
+    public async Task Party_dates_keep_their_order_the_age_rule_and_the_probation_year()
+    {
+        var young = new DateOnly(2000, 1, 1);
+        var problem = await Problems.ExpectAsync(await _committee.PostAsync("/api/personnel/people", Person(_branch, IdNumbers.Valid(young, true), birth: young,
+            dates: new { appliedOn = "2017-06-01", joinedOn = "2016-01-01", convertedOn = "2016-06-01" })), HttpStatusCode.BadRequest, "validation_failed");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(FieldError(problem, "appliedOn"), Does.Contain("18"), "under 18 when applying");
+            Assert.That(FieldError(problem, "joinedOn"), Does.Contain("不能早于前一环节"));
+            Assert.That(problem.GetProperty("errors").GetProperty("convertedOn").EnumerateArray().Select(e => e.GetString()),
+                Has.Some.Contains("预备期满"));
+        });
+    }
+
+    [Test]
+    public async Task One_person_per_id_number()
+    {
+        var idNumber = IdNumbers.Valid(Birth, true);
+        await RecordAsync(Person(_branch, idNumber));
+        var problem = await Problems.ExpectAsync(await _committee.PostAsync("/api/personnel/people", Person(_branch, idNumber.ToLowerInvariant(), name: "另一人")),
+            HttpStatusCode.BadRequest, "validation_failed");
+        Assert.That(FieldError(problem, "idNumber"), Is.EqualTo("该身份证号已登记在另一人员名下。"));
+    }
+
+    [Test]
+    public async Task Id_number_and_phone_are_masked_and_unmasking_is_audited()
+    {
+        var idNumber = IdNumbers.Valid(Birth, true);
+        var (id, _) = await RecordAsync(Person(_branch, idNumber));
+
+        var masked = await Problems.JsonAsync(await _committee.GetAsync($"/api/personnel/people/{id}"));
+        var unmasked = await Problems.JsonAsync(await _committee.GetAsync($"/api/personnel/people/{id}?unmask=true"));
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(masked.GetProperty("idNumber").GetString(), Is.EqualTo(idNumber[..6] + "********" + idNumber[14..]));
+            Assert.That(masked.GetProperty("phone").GetString(), Is.EqualTo("138****8000"));
+            Assert.That(unmasked.GetProperty("idNumber").GetString(), Is.EqualTo(idNumber));
+            Assert.That(await _host.ScalarAsync<long>("select count(*) from platform.audit_log where action = 'personnel.people.unmask' and target_id = @id and result = 'success'",
+                ("id", id.ToString())), Is.EqualTo(1L));
+            Assert.That(await _host.ScalarAsync<byte[]>("select id_number_cipher from personnel.person where id = @id", ("id", id)),
+                Is.Not.EqualTo(System.Text.Encoding.UTF8.GetBytes(idNumber)), "encrypted at rest");
+        });
+    }
+
+    [Test]
+    public async Task A_branch_secretary_cannot_unmask_nor_reach_another_branch()
+    {
+        var (own, _) = await RecordAsync(Person(_branch, IdNumbers.Valid(Birth, true)));
+        var other = await Demo.BranchAsync(_host, "RS-02");
+        var (foreign, foreignVersion) = await RecordAsync(Person(other, IdNumbers.Valid(Birth, true)));
+        using var secretary = _host.Client();
+        await secretary.SignInAsync(await _host.CreateUserAsync(RoleCatalog.BranchSecretary, _branch));
+
+        await Problems.ExpectAsync(await secretary.GetAsync($"/api/personnel/people/{own}?unmask=true"), HttpStatusCode.Forbidden, "forbidden");
+        await Problems.ExpectAsync(await secretary.GetAsync($"/api/personnel/people/{foreign}"), HttpStatusCode.NotFound, "not_found");
+        await Problems.ExpectAsync(await secretary.Http.PutAsJsonAsync($"/api/personnel/people/{foreign}",
+            new { version = foreignVersion, basics = new { name = "改名", gender = "1", ethnicity = "01", birthDate = Birth, idNumber = IdNumbers.Valid(Birth, true) } }),
+            HttpStatusCode.NotFound, "not_found");
+        await Problems.ExpectAsync(await secretary.PostAsync("/api/personnel/people", Person(other, IdNumbers.Valid(Birth, true))), HttpStatusCode.NotFound, "not_found");
+        var list = await Problems.JsonAsync(await secretary.GetAsync($"/api/personnel/people?organizationId={other}&pageSize=200"));
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(list.GetProperty("total").GetInt64(), Is.Zero, "another branch's people are not listed");
+            Assert.That(await _host.ScalarAsync<long>("select count(*) from platform.audit_log where target_id = @id and result = 'denied'", ("id", foreign.ToString())),
+                Is.GreaterThanOrEqualTo(2L), "the refused read and change are audited");
+            Assert.That(await _host.ScalarAsync<string>("select name from personnel.person where id = @id", ("id", foreign)), Is.EqualTo("李建国"));
+        });
+    }
+
+    [Test]
+    public async Task Of_two_concurrent_edits_one_wins_and_the_other_gets_409_with_the_current_version()
+    {
+        var idNumber = IdNumbers.Valid(Birth, true);
+        var (id, version) = await RecordAsync(Person(_branch, idNumber));
+        object Edit(string name) => new { version, basics = new { name, gender = "1", ethnicity = "01", birthDate = Birth, idNumber, education = "14" } };
+
+        var responses = await Task.WhenAll(_committee.Http.PutAsJsonAsync($"/api/personnel/people/{id}", Edit("张甲")),
+            _committee.Http.PutAsJsonAsync($"/api/personnel/people/{id}", Edit("张乙")));
+
+        var statuses = responses.Select(r => r.StatusCode).ToList();
+        Assert.That(statuses, Is.EquivalentTo(new[] { HttpStatusCode.OK, HttpStatusCode.Conflict }));
+        var winner = responses.Single(r => r.StatusCode == HttpStatusCode.OK);
+        var loser = await Problems.ExpectAsync(responses.Single(r => r.StatusCode == HttpStatusCode.Conflict), HttpStatusCode.Conflict, "concurrency_conflict");
+        var current = await Problems.JsonAsync(await _committee.GetAsync($"/api/personnel/people/{id}"));
+        Assert.Multiple(() =>
+        {
+            Assert.That(loser.GetProperty("currentVersion").GetInt64(), Is.EqualTo(version + 1));
+            Assert.That(current.GetProperty("version").GetInt64(), Is.EqualTo(version + 1));
+            Assert.That(current.GetProperty("name").GetString(), Is.AnyOf("张甲", "张乙"));
+        });
+        Assert.That(winner.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    [Test]
+    public async Task The_list_filters_within_scope_and_finds_a_person_by_exact_id_number()
+    {
+        var idNumber = IdNumbers.Valid(new DateOnly(1985, 2, 3), male: false);
+        await RecordAsync(Person(_branch, idNumber, birth: new DateOnly(1985, 2, 3), gender: "2", name: "周慧敏"));
+        var expectedMembers = await _host.ScalarAsync<long>(
+            "select count(*) from personnel.person where organization_id = @b and party_status = 'full_member'", ("b", _branch));
+
+        var members = await Problems.JsonAsync(await _committee.GetAsync($"/api/personnel/people?organizationId={_branch}&status=full_member&pageSize=5"));
+        var byId = await Problems.JsonAsync(await _committee.GetAsync($"/api/personnel/people?keyword={idNumber}"));
+        var women = await Problems.JsonAsync(await _committee.GetAsync($"/api/personnel/people?organizationId={_branch}&gender=2&pageSize=200"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(members.GetProperty("total").GetInt64(), Is.EqualTo(expectedMembers));
+            Assert.That(members.GetProperty("items").GetArrayLength(), Is.EqualTo(Math.Min(5, expectedMembers)));
+            Assert.That(byId.GetProperty("items").EnumerateArray().Select(p => p.GetProperty("name").GetString()), Is.EqualTo(new[] { "周慧敏" }));
+            Assert.That(women.GetProperty("items").EnumerateArray().Select(p => p.GetProperty("gender").GetString()), Has.All.EqualTo("2"));
+            Assert.That(members.GetProperty("items").EnumerateArray().Select(p => p.GetProperty("idNumber").GetString()), Has.All.Contains("********"));
+        });
+    }
+
+    [Test]
+    public async Task Party_status_moves_only_along_the_regulation_and_conversion_waits_a_year()
+    {
+        var (id, version) = await RecordAsync(Person(_branch, IdNumbers.Valid(Birth, true), status: "applicant", dates: new { appliedOn = "2024-03-01" }));
+        async Task<HttpResponseMessage> Change(string to, string on) =>
+            await _committee.PostAsync($"/api/personnel/people/{id}/party-status", new { version, to, effectiveOn = on, reason = "支委会决定", documentNumber = "党支〔2024〕1号" });
+
+        await Problems.ExpectAsync(await Change("probationary", "2024-06-01"), (HttpStatusCode)422, "party_status_transition");
+        foreach (var (to, on) in new[] { ("activist", "2024-09-01"), ("candidate", "2025-09-10"), ("probationary", "2025-12-01") })
+            version = (await Problems.JsonAsync(await Change(to, on))).GetProperty("version").GetInt64();
+        var early = await Problems.ExpectAsync(await Change("full_member", "2026-06-01"), HttpStatusCode.BadRequest, "validation_failed");
+        Assert.That(FieldError(early, "effectiveOn"), Is.EqualTo("生效日期不能早于预备期满之日 2026-12-01。"));
+
+        var person = await Problems.JsonAsync(await _committee.GetAsync($"/api/personnel/people/{id}"));
+        var changes = await Problems.JsonAsync(await _committee.GetAsync($"/api/personnel/people/{id}/changes"));
+        Assert.Multiple(async () =>
+        {
+            Assert.That(person.GetProperty("partyStatus").GetString(), Is.EqualTo("probationary"));
+            Assert.That(person.GetProperty("joinedOn").GetString(), Is.EqualTo("2025-12-01"));
+            Assert.That(changes.EnumerateArray().Select(c => c.GetProperty("change").GetString()),
+                Is.EqualTo(new[] { "party_status", "party_status", "party_status", "recorded" }));
+            Assert.That(await _host.ScalarAsync<long>(
+                "select count(*) from personnel.outbox where event_type = 'PartyStatusChanged' and payload->>'personId' = @id", ("id", id.ToString())), Is.EqualTo(3L));
+        });
+    }
+}
