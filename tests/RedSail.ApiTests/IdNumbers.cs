@@ -5,9 +5,12 @@ internal static class IdNumbers
 {
     private static int _sequence = 100;
 
-    public static string Valid(DateOnly birth, bool male, string region = "110105")
+    public static string Valid(DateOnly birth, bool male, string region = "110105") =>
+        Compose(region, birth, Interlocked.Increment(ref _sequence) % 500 * 2 + (male ? 1 : 0));
+
+    /// <summary>The valid number for exactly this region, birth date and sequence (odd for men).</summary>
+    public static string Compose(string region, DateOnly birth, int sequence)
     {
-        var sequence = Interlocked.Increment(ref _sequence) % 500 * 2 + (male ? 1 : 0);
         var first17 = $"{region}{birth:yyyyMMdd}{sequence:000}";
         int[] weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
         var sum = first17.Select((c, i) => (c - '0') * weights[i]).Sum();

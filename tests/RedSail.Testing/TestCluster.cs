@@ -22,7 +22,8 @@ public static class TestCluster
     public static KeyRing Keys => KeyRing.LoadOrCreate(KeyRingPath);
     public static PostgresServer Server => _server ?? throw new InvalidOperationException("The test cluster has not started.");
 
-    public static async Task<PostgresServer> StartAsync()
+    /// <param name="settings">Extra server settings (e.g. a benchmark's shared_buffers); only the first start applies them.</param>
+    public static async Task<PostgresServer> StartAsync(IReadOnlyDictionary<string, string>? settings = null)
     {
         await Gate.WaitAsync();
         try
@@ -31,10 +32,12 @@ public static class TestCluster
             _folder = Path.Combine(Path.GetTempPath(), "redsail-tests", $"{Environment.ProcessId}-{Guid.NewGuid():N}"[..20]);
             Directory.CreateDirectory(_folder);
             // Tests need speed more than durability of their throwaway data.
-            _server = await PostgresServer.StartAsync(Path.Combine(_folder, "postgres"), new Dictionary<string, string>
+            var serverSettings = new Dictionary<string, string>
             {
                 ["fsync"] = "off", ["synchronous_commit"] = "off", ["full_page_writes"] = "off", ["shared_buffers"] = "'128MB'",
-            });
+            };
+            foreach (var (key, value) in settings ?? new Dictionary<string, string>()) serverSettings[key] = value;
+            _server = await PostgresServer.StartAsync(Path.Combine(_folder, "postgres"), serverSettings);
             var options = OptionsFor(Template);
             await new DatabaseProvisioner(options, Keys).ProvisionAsync(SchemaMigrator.Schemas, SchemaMigrator.MigrateAsync);
             NpgsqlConnection.ClearAllPools(); // a template must have no connections when it is copied

@@ -22,6 +22,8 @@ public static class Verbs
           RedSail.Host [run]                                   serve the web UI and APIs (default http://127.0.0.1:5080)
           RedSail.Host migrate                                 create roles and schemas, apply migrations, exit
           RedSail.Host seed demo [--seed N]                    add the demo institute to an empty database
+          RedSail.Host seed --scale N [--seed S]               add a synthetic tree of ~N/17 organisations and N people to an
+                                                               empty database (benchmarks; not propagated to other modules)
           RedSail.Host create-admin --user NAME --name TEXT [--role system_admin|security_admin|audit_admin]
                                                                create an administrator (password from REDSAIL_ADMIN_PASSWORD,
                                                                else generated); prints the TOTP secret once
@@ -47,6 +49,19 @@ public static class Verbs
                 case "seed" when args.FirstOrDefault() == "demo":
                     var added = await mediator.Send(new SeedDemoData(int.TryParse(Option(args, "--seed"), out var seed) ? seed : 20190701));
                     Console.WriteLine(added > 0 ? $"Demo data added: {added} people." : "The database already has organisations; nothing added.");
+                    return 0;
+                case "seed" when Option(args, "--scale") is { } scaleText:
+                    if (!int.TryParse(scaleText, out var scale) || scale < 1)
+                    {
+                        Console.Error.WriteLine(Usage);
+                        return 2;
+                    }
+                    var result = await mediator.Send(new SeedScaleData(scale, int.TryParse(Option(args, "--seed"), out var scaleSeed) ? scaleSeed : 20190701));
+                    Console.WriteLine(result.People > 0
+                        ? $"Scale data added: {result.Organizations} organisations, {result.People} people in {result.Total.TotalSeconds:0.0} s " +
+                          $"({result.RowsPerSecond:0} rows/s; generation {result.Generation.TotalSeconds:0.0} s, encryption {result.Encryption.TotalSeconds:0.0} s, " +
+                          $"COPY {result.Copy.TotalSeconds:0.0} s, change rows {result.Changes.TotalSeconds:0.0} s)."
+                        : "The database already has organisations; nothing added.");
                     return 0;
                 case "create-admin":
                     return await CreateAdminAsync(args, mediator);

@@ -16,3 +16,9 @@ public sealed record PersonUpdated(Guid PersonId, Guid OrganizationId, string Na
 /// </summary>
 public sealed record PartyStatusChanged(Guid PersonId, Guid OrganizationId, string From, string To, DateOnly EffectiveOn, string? Reason)
     : IntegrationEvent;
+
+/// <summary>
+/// An import batch was rolled back: the people it had recorded (each announced by <see cref="PersonRecorded"/>) are no
+/// longer in the register. Receivers drop them from their read models.
+/// </summary>
+public sealed record PeopleImportRolledBack(Guid BatchId, Guid OrganizationId, IReadOnlyList<Guid> PersonIds) : IntegrationEvent;

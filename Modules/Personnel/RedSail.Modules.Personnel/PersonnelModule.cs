@@ -5,6 +5,7 @@ using RedSail.BuildingBlocks.Modules;
 using RedSail.BuildingBlocks.Web;
 using RedSail.Modules.Personnel.Contracts;
 using RedSail.Modules.Personnel.Features.ChangePartyStatus;
+using RedSail.Modules.Personnel.Features.FindPersonByEmployeeNumber;
 using RedSail.Modules.Personnel.Features.GetPerson;
 using RedSail.Modules.Personnel.Features.ListOrganizations;
 using RedSail.Modules.Personnel.Features.CreateOrganization;
@@ -16,8 +17,14 @@ using RedSail.Modules.Personnel.Features.MoveOrganization;
 using RedSail.Modules.Personnel.Features.RenameOrganization;
 using RedSail.Modules.Personnel.Features.ListPeople;
 using RedSail.Modules.Personnel.Features.ListPersonChanges;
+using RedSail.Modules.Personnel.Features.ReadChangeFeed;
 using RedSail.Modules.Personnel.Features.RecordPerson;
 using RedSail.Modules.Personnel.Features.UpdatePerson;
+using RedSail.Modules.Personnel.Features.DownloadPeopleTemplate;
+using RedSail.Modules.Personnel.Features.PreviewPeopleImport;
+using RedSail.Modules.Personnel.Features.CommitPeopleImport;
+using RedSail.Modules.Personnel.Features.RollBackPeopleImport;
+using RedSail.Modules.Personnel.Features.ExportPeople;
 
 namespace RedSail.Modules.Personnel;
 
@@ -46,6 +53,13 @@ public static class PersonnelModule
         api.MapListPeople();
         api.MapChangePartyStatus();
         api.MapListPersonChanges();
+        api.MapDownloadPeopleTemplate();
+        api.MapPreviewPeopleImport();
+        api.MapCommitPeopleImport();
+        api.MapRollBackPeopleImport();
+        api.MapExportPeople();
+        api.MapFindPersonByEmployeeNumber();
+        api.MapReadChangeFeed();
         return endpoints;
     }
 }

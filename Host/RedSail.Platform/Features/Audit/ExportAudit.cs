@@ -8,6 +8,7 @@ using RedSail.BuildingBlocks.Audit;
 using RedSail.BuildingBlocks.Localization;
 using RedSail.BuildingBlocks.Web;
 using RedSail.Platform.Access;
+using static RedSail.BuildingBlocks.Web.Spreadsheet;
 
 namespace RedSail.Platform.Features.Audit;
 
@@ -43,12 +44,8 @@ internal static class ExportAuditEndpoint
                 stream.Position = 0;
                 await audit.RecordAsync(context, new AuditEntry("platform.audit.export", AuditResult.Success, "audit_log", null, null,
                     $"rows={sheet.Count}"), ct);
-                return Results.File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                return Results.File(stream, Spreadsheet.ContentType,
                     $"audit-{DateTime.UtcNow:yyyyMMddHHmmss}.xlsx");
             })
             .WithName("ExportAudit").WithSummary("导出审计日志（Excel）").RequirePermission(PlatformPermissions.Audit);
-
-    /// <summary>Neutralises spreadsheet formulas: a cell starting with = + - @ is written as text.</summary>
-    public static string? Cell(string? value) =>
-        value is { Length: > 0 } && "=+-@\t\r".Contains(value[0]) ? "'" + value : value;
 }

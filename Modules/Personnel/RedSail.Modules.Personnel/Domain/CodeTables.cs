@@ -31,6 +31,15 @@ internal static class CodeTables
         ["90"] = "其他",
     };
 
+    /// <summary>Party status (党籍) codes of <see cref="Domain.PartyStatus"/> and their Chinese names.</summary>
+    public static readonly IReadOnlyDictionary<string, string> PartyStatus = new Dictionary<string, string>
+    {
+        [Domain.PartyStatus.NonMember] = "群众", [Domain.PartyStatus.Applicant] = "入党申请人", [Domain.PartyStatus.Activist] = "入党积极分子",
+        [Domain.PartyStatus.Candidate] = "发展对象", [Domain.PartyStatus.Probationary] = "预备党员", [Domain.PartyStatus.FullMember] = "正式党员",
+        [Domain.PartyStatus.Suspended] = "停止党籍", [Domain.PartyStatus.Deceased] = "死亡", [Domain.PartyStatus.Removed] = "除名",
+        [Domain.PartyStatus.Expelled] = "开除党籍", [Domain.PartyStatus.Withdrawn] = "退党", [Domain.PartyStatus.Lapsed] = "自行脱党",
+    };
+
     private static Dictionary<string, string> Numbered(string names, params (string Code, string Name)[] extra)
     {
         var table = names.Split(' ').Select((name, i) => (Code: (i + 1).ToString("00"), Name: name)).ToDictionary(e => e.Code, e => e.Name);

@@ -4,7 +4,10 @@ namespace RedSail.Modules.Personnel.Domain;
 
 /// <summary>The dates of a person's way into the party (2014 细则): application, activist, candidate, admission, conversion.</summary>
 internal sealed record PartyDates(DateOnly? AppliedOn, DateOnly? ActivistOn, DateOnly? CandidateOn, DateOnly? JoinedOn, DateOnly? ConvertedOn,
-    int ProbationExtendedMonths = 0);
+    int ProbationExtendedMonths = 0)
+{
+    public static readonly PartyDates None = new(null, null, null, null, null);
+}
 
 internal static class PartyDatesRules
 {

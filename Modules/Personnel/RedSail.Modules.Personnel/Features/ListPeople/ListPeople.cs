@@ -21,10 +21,41 @@ namespace RedSail.Modules.Personnel.Features.ListPeople;
 /// </summary>
 internal sealed record ListPeople(Guid? OrganizationId, string[]? Statuses, string? Gender, string? Ethnicity, string? Education,
     int? AgeFrom, int? AgeTo, int? PartyAgeFrom, int? JoinedYearFrom, int? JoinedYearTo, string? Keyword, string? Sort,
-    int Page = 1, int PageSize = 20) : IQuery<Paged<PersonView>>;
+    int Page = 1, int PageSize = 20) : IQuery<PeoplePage>;
+
+/// <summary>A page of people; <see cref="Total"/> is exact unless <see cref="TotalCapped"/>, when at least that many match.</summary>
+internal sealed record PeoplePage(IReadOnlyList<PersonView> Items, long Total, int Page, int PageSize, bool TotalCapped);
 
 internal sealed class ListPeopleHandler(PersonnelDb db, RequestContext context, FieldCipher cipher, BlindIndex blindIndex, IClock clock)
-    : IRequestHandler<ListPeople, Paged<PersonView>>
+    : IRequestHandler<ListPeople, PeoplePage>
+{
+    public async Task<PeoplePage> Handle(ListPeople q, CancellationToken cancellationToken)
+    {
+        var page = Paging.Of(q.Page, q.PageSize);
+        var today = clock.Today;
+        var parameters = PeopleFilter.Parameters(q, context, blindIndex, today);
+        parameters.Add("limit", page.Limit);
+        parameters.Add("offset", page.Offset);
+        parameters.Add("countCap", CountCap + 1);
+        // The total is exact up to CountCap and capped above it (TotalCapped): an exact count(*) of a committee's
+        // million people costs hundreds of milliseconds per page on two cores (docs/benchmarks.md), a capped one stops
+        // after CountCap + 1 rows. Nobody pages through 500 pages; they narrow the filter.
+        using var grid = await db.QueryMultipleAsync($"""
+            select count(*) from (select 1 {PeopleFilter.Sql} limit @countCap) counted;
+            select {PersonRow.Columns} {PeopleFilter.Sql} order by {PeopleFilter.Order(q.Sort)} limit @limit offset @offset;
+            """, parameters, cancellationToken);
+        var counted = await grid.ReadSingleAsync<long>();
+        var rows = await grid.ReadAsync<PersonRow>();
+        return new PeoplePage(rows.Select(r => PersonView.From(r, cipher, unmask: false, today)).ToList(), Math.Min(counted, CountCap),
+            page.Page, page.PageSize, counted > CountCap);
+    }
+
+    /// <summary>Beyond this many matches the list's total says "at least" (PeoplePage.TotalCapped) instead of counting them all.</summary>
+    public const int CountCap = 10_000;
+}
+
+/// <summary>The people list's filter (scope, organisation subtree, status, codes, ages, keyword) and sort, shared with the export.</summary>
+internal static class PeopleFilter
 {
     private static readonly Dictionary<string, string> Sorts = new()
     {
@@ -32,7 +63,9 @@ internal sealed class ListPeopleHandler(PersonnelDb db, RequestContext context, 
         ["joinedOn"] = "p.joined_on nulls last, p.id", ["organization"] = "o.path, p.name, p.id",
     };
 
-    private static string Filter => $"""
+    public static string Order(string? sort) => Sorts.GetValueOrDefault(sort ?? "name") ?? Sorts["name"];
+
+    public static string Sql => $"""
         from personnel.person p join personnel.organization o on o.id = p.organization_id
         where {PersonnelScope.Within("o")}
           and (@organizationId::uuid is null or o.path <@ (select f.path from personnel.organization f where f.id = @organizationId))
@@ -48,12 +81,10 @@ internal sealed class ListPeopleHandler(PersonnelDb db, RequestContext context, 
           and (@keyword::text is null or p.name ilike @namePattern or p.employee_number = @keyword or p.id_number_index = @idIndex)
         """;
 
-    public async Task<Paged<PersonView>> Handle(ListPeople q, CancellationToken cancellationToken)
+    public static Dapper.DynamicParameters Parameters(ListPeople q, RequestContext context, BlindIndex blindIndex, DateOnly today)
     {
-        var page = Paging.Of(q.Page, q.PageSize);
-        var today = clock.Today;
         var keyword = string.IsNullOrWhiteSpace(q.Keyword) ? null : q.Keyword.Trim();
-        var parameters = PersonnelScope.Parameters(context.Principal.ScopeFor(PersonnelPermissions.Read), new
+        return PersonnelScope.Parameters(context.Principal.ScopeFor(PersonnelPermissions.Read), new
         {
             organizationId = q.OrganizationId,
             statuses = q.Statuses is { Length: > 0 } ? q.Statuses : null,
@@ -67,16 +98,7 @@ internal sealed class ListPeopleHandler(PersonnelDb db, RequestContext context, 
             joinedBefore = q.JoinedYearTo is { } yt ? new DateOnly(Math.Clamp(yt + 1, 1, 9999), 1, 1) : (DateOnly?)null,
             keyword, namePattern = keyword is null ? null : "%" + Paging.EscapeLike(keyword) + "%",
             idIndex = keyword is { Length: 18 } ? blindIndex.Compute(IdNumber.IndexPurpose, IdNumber.Normalize(keyword)) : null,
-            limit = page.Limit, offset = page.Offset,
         });
-        var order = Sorts.GetValueOrDefault(q.Sort ?? "name") ?? Sorts["name"];
-        using var grid = await db.QueryMultipleAsync($"""
-            select count(*) {Filter};
-            select {PersonRow.Columns} {Filter} order by {order} limit @limit offset @offset;
-            """, parameters, cancellationToken);
-        var total = await grid.ReadSingleAsync<long>();
-        var rows = await grid.ReadAsync<PersonRow>();
-        return new Paged<PersonView>(rows.Select(r => PersonView.From(r, cipher, unmask: false, today)).ToList(), total, page.Page, page.PageSize);
     }
 
     private static string? Blank(string? value) => PersonWrites.Blank(value);

@@ -35,11 +35,7 @@ internal sealed class RecordPersonValidator(IClock clock) : IValidator<RecordPer
 {
     public void Validate(RecordPerson request, ValidationErrors errors)
     {
-        var today = clock.Today;
-        PersonBasicsRules.Check(request.Basics, today, errors);
-        if (string.IsNullOrWhiteSpace(request.PartyStatus)) errors.Add("partyStatus", "validation.required");
-        else if (!PartyStatus.All.Contains(request.PartyStatus)) errors.Add("partyStatus", "person.code_unknown", request.PartyStatus);
-        else PartyDatesRules.Check(request.PartyStatus, request.PartyDates ?? new PartyDates(null, null, null, null, null), request.Basics.BirthDate, today, errors);
+        NewPersonRules.Check(request.Basics, request.PartyStatus, request.PartyDates, clock.Today, errors);
     }
 }
 
@@ -50,7 +46,7 @@ internal sealed class RecordPersonHandler(PersonnelDb db, RequestContext context
     {
         await PersonWrites.EnsureOrganizationWritableAsync(db, context, request.OrganizationId, cancellationToken);
         var b = request.Basics;
-        var d = request.PartyDates ?? new PartyDates(null, null, null, null, null);
+        var d = request.PartyDates ?? PartyDates.None;
         var idNumber = IdNumber.Normalize(b.IdNumber!);
         var id = Guid.CreateVersion7();
         var today = clock.Today;

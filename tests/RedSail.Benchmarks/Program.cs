@@ -1,0 +1,226 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text.Json;
+using Dapper;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using RedSail.Modules.Personnel.Contracts;
+using RedSail.Platform.Access;
+using RedSail.Testing;
+
+// dotnet run -c Release --project tests/RedSail.Benchmarks -- [--people 1000000] [--clients 32] [--seconds 15] [--warmup 3]
+// One run: throwaway cluster → seed --scale N (timed) → real host (pool 4 per module) → people list per scope under load
+// → the bare stack (Kestrel + Npgsql + Dapper, one indexed page query) on the same data under the same load → ratios.
+var people = IntOption("--people", 1_000_000);
+var clients = IntOption("--clients", 32);
+var seconds = IntOption("--seconds", 15);
+var warmup = IntOption("--warmup", 3);
+
+Console.WriteLine($"RedSail benchmark: {people:N0} people, {clients} clients, {seconds} s per scenario (+{warmup} s warm-up)");
+await TestCluster.StartAsync(new Dictionary<string, string>
+{
+    // As the baseline's server (shared/baseline/README.md), except durability, which a throwaway cluster does not need.
+    ["shared_buffers"] = "'1GB'", ["effective_cache_size"] = "'8GB'", ["work_mem"] = "'16MB'", ["maintenance_work_mem"] = "'512MB'",
+    ["max_wal_size"] = "'8GB'", ["checkpoint_timeout"] = "'30min'",
+});
+try
+{
+    var database = await TestCluster.CreateDatabaseAsync();
+    await using var host = await TestHost.StartAsync(database, new Dictionary<string, string?>
+    {
+        ["RedSail:Database:MaxPoolSizePerModule"] = "4",
+        ["Logging:LogLevel:Default"] = "Error",
+    });
+
+    var seed = Stopwatch.StartNew();
+    var seeded = await host.SendAsync(new SeedScaleData(people));
+    seed.Stop();
+    var analyze = Stopwatch.StartNew();
+    Console.WriteLine($"Seeded {seeded.Organizations:N0} organisations + {seeded.People:N0} people in {seed.Elapsed.TotalSeconds:0.0} s");
+    foreach (var table in new[] { "organization", "person", "person_change" }) await host.ExecuteAsync($"vacuum analyze personnel.{table}");
+    analyze.Stop();
+
+    var version = await host.ScalarAsync<string>("show server_version");
+    var sharedBuffers = await host.ScalarAsync<string>("show shared_buffers");
+    var personSize = await host.ScalarAsync<string>("select pg_size_pretty(pg_total_relation_size('personnel.person'))");
+    var root = (await host.ScalarAsync<Guid>("select id from personnel.organization where code = 'SC'"))!;
+    var region = (await host.ScalarAsync<Guid>("select id from personnel.organization where code = 'SC-R1'"))!;
+    var branch = (await host.ScalarAsync<Guid>("select id from personnel.organization where code = 'SC-B1'"))!;
+    var regionPeople = await host.ScalarAsync<long>("""
+        select count(*) from personnel.person p join personnel.organization o on o.id = p.organization_id
+        where o.path <@ (select path from personnel.organization where code = 'SC-R1')
+        """);
+    var branchPeople = await host.ScalarAsync<long>("""
+        select count(*) from personnel.person p join personnel.organization o on o.id = p.organization_id
+        where o.path <@ (select path from personnel.organization where code = 'SC-B1')
+        """);
+
+    Console.WriteLine();
+    Console.WriteLine($"Machine: nproc {Environment.ProcessorCount}, {Environment.OSVersion}, .NET {Environment.Version}, " +
+                      $"PostgreSQL {version} (shared_buffers {sharedBuffers}), server GC {System.Runtime.GCSettings.IsServerGC}");
+    Console.WriteLine($"Seed --scale {people:N0}: {seeded.Organizations:N0} organisations + {seeded.People:N0} people in {seed.Elapsed.TotalSeconds:0.0} s " +
+                      $"= {(seeded.Organizations + seeded.People) / seed.Elapsed.TotalSeconds:N0} rows/s end to end " +
+                      $"(generation {seeded.Generation.TotalSeconds:0.0} s, encryption+blind index on {Environment.ProcessorCount} cores {seeded.Encryption.TotalSeconds:0.0} s, " +
+                      $"binary COPY {seeded.Copy.TotalSeconds:0.0} s = {(seeded.Organizations + seeded.People) / seeded.Copy.TotalSeconds:N0} rows/s, " +
+                      $"person_change {seeded.Changes.TotalSeconds:0.0} s); vacuum analyze {analyze.Elapsed.TotalSeconds:0.0} s; person table {personSize}");
+    Console.WriteLine($"Scopes: branch SC-B1 ({branchPeople:N0} people in subtree), region SC-R1 ({regionPeople:N0}), root SC ({people:N0})");
+
+    var users = new (string Scope, string Role, Guid Organization)[]
+    {
+        ("branch", RoleCatalog.BranchSecretary, branch), ("committee", RoleCatalog.CommitteeAdmin, region), ("root", RoleCatalog.CommitteeAdmin, root),
+    };
+    var results = new List<(string Name, Load.Result Result)>();
+    foreach (var (scope, role, organization) in users)
+    {
+        using var client = host.Client();
+        await client.SignInAsync(await host.CreateUserAsync(role, organization));
+        foreach (var (variant, query) in new[] { ("default", ""), ("filtered", "&status=full_member&gender=2") })
+        {
+            var path = "/api/personnel/people?pageSize=20" + query;
+            var check = await client.Http.GetAsync(path);
+            var body = await check.Content.ReadAsStringAsync();
+            if (check.StatusCode != HttpStatusCode.OK) throw new InvalidOperationException($"{path} answered {(int)check.StatusCode}: {body}");
+            var total = JsonDocument.Parse(body).RootElement.GetProperty("total").GetInt64();
+            var result = await Load.RunAsync(client.Http, _ => path, clients, warmup, seconds);
+            results.Add(($"RedSail {scope,-9} {variant,-8} (total {total:N0})", result));
+            Console.WriteLine($"  measured {results[^1].Name}: {result}");
+        }
+    }
+
+    // The bare stack: no RedSail code, same data, same pool size, same load.
+    var memberOrganizations = (await QueryOrganizationsAsync(host.OwnerConnectionString)).ToArray();
+    await using var bare = await BareStack.StartAsync(host.OwnerConnectionString + ";Maximum Pool Size=4");
+    using var bareClient = new HttpClient { BaseAddress = bare.BaseAddress };
+    var bareResult = await Load.RunAsync(bareClient, random => $"/page?org={memberOrganizations[random.Next(memberOrganizations.Length)]}", clients, warmup, seconds);
+    Console.WriteLine($"  measured bare page: {bareResult}");
+
+    Console.WriteLine();
+    Console.WriteLine($"| Scenario ({clients} clients, {seconds} s) | req/s | p50 ms | p99 ms | errors | req/s ÷ bare | p50 ÷ bare | p99 ÷ bare |");
+    Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
+    foreach (var (name, r) in results)
+        Console.WriteLine($"| {name} | {r.Throughput:N0} | {r.P50:0.0} | {r.P99:0.0} | {r.Errors} | {r.Throughput / bareResult.Throughput:0.00} | " +
+                          $"{r.P50 / bareResult.P50:0.00} | {r.P99 / bareResult.P99:0.00} |");
+    Console.WriteLine($"| bare: Kestrel + Npgsql + Dapper, one branch page by (organization_id, name) | {bareResult.Throughput:N0} | {bareResult.P50:0.0} | {bareResult.P99:0.0} | {bareResult.Errors} | 1.00 | 1.00 | 1.00 |");
+    Console.WriteLine();
+    Console.WriteLine($"Goal: p99 ≤ 50 ms at 1,000,000 people. Baseline binary COPY into a fresh table ≈ 290k rows/s (shared/baseline).");
+}
+finally
+{
+    await TestCluster.StopAsync();
+}
+return 0;
+
+int IntOption(string name, int fallback)
+{
+    var index = Array.IndexOf(args, name);
+    return index >= 0 && index + 1 < args.Length && int.TryParse(args[index + 1], out var value) ? value : fallback;
+}
+
+static async Task<IEnumerable<Guid>> QueryOrganizationsAsync(string connectionString)
+{
+    await using var connection = new NpgsqlConnection(connectionString);
+    return await connection.QueryAsync<Guid>(new CommandDefinition(
+        "select id from personnel.organization where type in ('branch', 'party_group')", commandType: System.Data.CommandType.Text));
+}
+
+/// <summary>Closed-loop load: each client sends its next request when the previous one answers.</summary>
+internal static class Load
+{
+    public sealed record Result(double Throughput, double P50, double P99, long Requests, long Errors)
+    {
+        public override string ToString() => $"{Throughput:N0} req/s, p50 {P50:0.0} ms, p99 {P99:0.0} ms, {Requests:N0} requests, {Errors} errors";
+    }
+
+    public static async Task<Result> RunAsync(HttpClient http, Func<Random, string> path, int clients, int warmupSeconds, int seconds)
+    {
+        await RunForAsync(http, path, clients, TimeSpan.FromSeconds(warmupSeconds));
+        var (latencies, errors, elapsed) = await RunForAsync(http, path, clients, TimeSpan.FromSeconds(seconds));
+        latencies.Sort();
+        double Percentile(double p) => latencies.Count == 0 ? double.NaN : latencies[Math.Min(latencies.Count - 1, (int)Math.Ceiling(p * latencies.Count) - 1)];
+        return new Result(latencies.Count / elapsed.TotalSeconds, Percentile(0.50), Percentile(0.99), latencies.Count, errors);
+    }
+
+    private static async Task<(List<double> Latencies, long Errors, TimeSpan Elapsed)> RunForAsync(HttpClient http, Func<Random, string> path,
+        int clients, TimeSpan duration)
+    {
+        long errors = 0;
+        var clock = Stopwatch.StartNew();
+        var loops = Enumerable.Range(0, clients).Select(i => Task.Run(async () =>
+        {
+            var random = new Random(i);
+            var latencies = new List<double>(4096);
+            while (clock.Elapsed < duration)
+            {
+                var started = Stopwatch.GetTimestamp();
+                try
+                {
+                    using var response = await http.GetAsync(path(random), HttpCompletionOption.ResponseContentRead);
+                    if (!response.IsSuccessStatusCode) Interlocked.Increment(ref errors);
+                }
+                catch (HttpRequestException)
+                {
+                    Interlocked.Increment(ref errors);
+                }
+                latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+            return latencies;
+        })).ToArray();
+        var all = (await Task.WhenAll(loops)).SelectMany(l => l).ToList();
+        return (all, errors, clock.Elapsed);
+    }
+}
+
+/// <summary>The stack without RedSail: Kestrel, one Npgsql data source, Dapper, System.Text.Json, one indexed page query.</summary>
+internal sealed class BareStack : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly NpgsqlDataSource _source;
+
+    private BareStack(WebApplication app, NpgsqlDataSource source)
+    {
+        _app = app;
+        _source = source;
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        BaseAddress = new Uri(address);
+    }
+
+    public Uri BaseAddress { get; }
+
+    public static async Task<BareStack> StartAsync(string connectionString)
+    {
+        DefaultTypeMap.MatchNamesWithUnderscores = true;
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var source = NpgsqlDataSource.Create(connectionString);
+        var app = builder.Build();
+        app.MapGet("/page", async (Guid org) =>
+        {
+            await using var connection = await source.OpenConnectionAsync();
+            var rows = await connection.QueryAsync<BarePerson>(new CommandDefinition("""
+                select id, organization_id, name, gender, birth_date, ethnicity, education, id_number_cipher, party_status, joined_on,
+                       converted_on, employee_number, version
+                from personnel.person where organization_id = @org order by name limit 20
+                """, new { org }, commandType: System.Data.CommandType.Text));
+            return Results.Json(rows);
+        });
+        await app.StartAsync();
+        return new BareStack(app, source);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        await _source.DisposeAsync();
+    }
+}
+
+internal sealed record BarePerson(Guid Id, Guid OrganizationId, string Name, string Gender, DateOnly BirthDate, string Ethnicity, string? Education,
+    byte[] IdNumberCipher, string PartyStatus, DateOnly? JoinedOn, DateOnly? ConvertedOn, string? EmployeeNumber, long Version);
