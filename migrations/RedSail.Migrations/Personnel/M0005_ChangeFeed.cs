@@ -2,8 +2,8 @@ using FluentMigrator;
 
 namespace RedSail.Migrations.Personnel;
 
-[Migration(6, "personnel: change feed order on the outbox (transaction id, position)")]
-public sealed class M0006_ChangeFeed : Migration
+[Migration(5, "personnel: change feed order on the outbox (transaction id, position)")]
+public sealed class M0005_ChangeFeed : Migration
 {
     // The feed is read in (transaction, position) order and only below the oldest running transaction, so a
     // transaction that commits late can never slip in behind a reader's cursor (see ReadChangeFeed).
