@@ -49,5 +49,9 @@ export default defineConfig({
   test: {
     environment: 'happy-dom',
     include: ['src/**/*.spec.ts'],
+    // Element Plus imports the CommonJS async-validator as a default export, which Node's own loader does not
+    // resolve ("AsyncValidator is not a constructor": every form rule failed silently in component tests).
+    // Letting Vite transform Element Plus gives it the interop the browser build has.
+    server: { deps: { inline: ['element-plus'] } },
   },
 })

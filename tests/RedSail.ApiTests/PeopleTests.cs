@@ -217,7 +217,8 @@ public sealed class PeopleTests
         async Task<HttpResponseMessage> Change(string to, string on) =>
             await _committee.PostAsync($"/api/personnel/people/{id}/party-status", new { version, to, effectiveOn = on, reason = "支委会决定", documentNumber = "党支〔2024〕1号" });
 
-        await Problems.ExpectAsync(await Change("probationary", "2024-06-01"), (HttpStatusCode)422, "party_status_transition");
+        var refused = await Problems.ExpectAsync(await Change("probationary", "2024-06-01"), (HttpStatusCode)422, "party_status_transition");
+        Assert.That(refused.GetProperty("detail").GetString(), Is.EqualTo("党籍状态不能从“入党申请人”直接变更为“预备党员”。"));
         foreach (var (to, on) in new[] { ("activist", "2024-09-01"), ("candidate", "2025-09-10"), ("probationary", "2025-12-01") })
             version = (await Problems.JsonAsync(await Change(to, on))).GetProperty("version").GetInt64();
         var early = await Problems.ExpectAsync(await Change("full_member", "2026-06-01"), HttpStatusCode.BadRequest, "validation_failed");
@@ -234,5 +235,39 @@ public sealed class PeopleTests
             Assert.That(await _host.ScalarAsync<long>(
                 "select count(*) from personnel.outbox where event_type = 'PartyStatusChanged' and payload->>'personId' = @id", ("id", id.ToString())), Is.EqualTo(3L));
         });
+    }
+
+    [Test]
+    public async Task An_edit_without_id_number_and_phone_keeps_them_and_still_checks_the_birth_date()
+    {
+        var idNumber = IdNumbers.Valid(Birth, true);
+        var (id, version) = await RecordAsync(Person(_branch, idNumber));
+        using var secretary = _host.Client();
+        await secretary.SignInAsync(await _host.CreateUserAsync(RoleCatalog.BranchSecretary, _branch));
+
+        var mismatch = await Problems.ExpectAsync(await secretary.Http.PutAsJsonAsync($"/api/personnel/people/{id}",
+            new { version, basics = new { name = "李建国", gender = "1", ethnicity = "01", birthDate = Birth.AddDays(1) } }), HttpStatusCode.BadRequest, "validation_failed");
+        var edited = await secretary.Http.PutAsJsonAsync($"/api/personnel/people/{id}",
+            new { version, basics = new { name = "李建华", gender = "1", ethnicity = "01", birthDate = Birth, department = "信息中心" } });
+        var person = await Problems.JsonAsync(await _committee.GetAsync($"/api/personnel/people/{id}?unmask=true"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(FieldError(mismatch, "idNumber"), Does.Contain("1990-05-17"));
+            Assert.That(edited.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(person.GetProperty("name").GetString(), Is.EqualTo("李建华"));
+            Assert.That(person.GetProperty("idNumber").GetString(), Is.EqualTo(idNumber));
+            Assert.That(person.GetProperty("phone").GetString(), Is.EqualTo("13800138000"));
+        });
+    }
+
+    [Test]
+    public async Task A_seeded_applicant_moves_on_to_activist()
+    {
+        var (id, version) = (await _host.ScalarAsync<Guid>("select id from personnel.person where party_status = 'applicant' order by employee_number limit 1"), 0L);
+        version = await _host.ScalarAsync<long>("select version from personnel.person where id = @id", ("id", id));
+        var changed = await _committee.PostAsync($"/api/personnel/people/{id}/party-status",
+            new { version, to = "activist", effectiveOn = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1), reason = "支委会讨论确定" });
+        Assert.That((await Problems.JsonAsync(changed)).GetProperty("partyStatus").GetString(), Is.EqualTo("activist"));
     }
 }

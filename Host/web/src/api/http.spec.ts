@@ -207,6 +207,11 @@ describe('api client: helpers', () => {
     expect(buildUrl('/p', { a: 0, b: false })).toBe('/p?a=0&b=false')
   })
 
+  it('buildUrl repeats a parameter for each array item', () => {
+    expect(buildUrl('/p', { status: ['a', '', 'b'], page: 1 })).toBe('/p?status=a&status=b&page=1')
+    expect(buildUrl('/p', { status: [] })).toBe('/p')
+  })
+
   it('fileNameFromDisposition handles the plain and quoted forms', () => {
     expect(fileNameFromDisposition('attachment; filename="audit 2025.xlsx"')).toBe('audit 2025.xlsx')
     expect(fileNameFromDisposition('attachment; filename=audit.xlsx')).toBe('audit.xlsx')

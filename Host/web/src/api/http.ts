@@ -55,7 +55,9 @@ export function isApiError(e: unknown): e is ApiError {
   return e instanceof ApiError
 }
 
-type QueryValue = string | number | boolean | null | undefined
+type QueryScalar = string | number | boolean | null | undefined
+/** An array repeats the parameter (?status=a&status=b). */
+type QueryValue = QueryScalar | readonly QueryScalar[]
 export type Query = Record<string, QueryValue>
 
 export interface RequestOptions {
@@ -99,8 +101,10 @@ export function buildUrl(path: string, query?: Query): string {
   if (!query) return path
   const params = new URLSearchParams()
   for (const [key, value] of Object.entries(query)) {
-    if (value === undefined || value === null || value === '') continue
-    params.append(key, String(value))
+    for (const item of Array.isArray(value) ? value : [value]) {
+      if (item === undefined || item === null || item === '') continue
+      params.append(key, String(item))
+    }
   }
   const qs = params.toString()
   return qs ? `${path}${path.includes('?') ? '&' : '?'}${qs}` : path

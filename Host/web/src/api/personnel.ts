@@ -1,7 +1,40 @@
 import { http } from './http'
-import type { PersonnelOrganization } from './types'
+import type {
+  ChangedPartyStatus,
+  ChangePartyStatusRequest,
+  PeopleFilter,
+  PeoplePage,
+  PersonBasics,
+  PersonChange,
+  PersonnelOrganization,
+  PersonView,
+  RecordPersonRequest,
+  SavedPerson,
+} from './types'
+
+const seg = encodeURIComponent
 
 export const personnelApi = {
   /** The organisations the caller may see, parents first and siblings by code, with their own head counts. */
   organizations: () => http.get<PersonnelOrganization[]>('/api/personnel/organizations'),
+
+  /** People of the caller's scope (or of one organisation's subtree), filtered, sorted and paged; masked. */
+  people: (filter: PeopleFilter, page: number, pageSize: number) =>
+    http.get<PeoplePage>('/api/personnel/people', { ...filter, keyword: filter.keyword?.trim(), page, pageSize }),
+
+  /** One person; `unmask` shows the ID number and phone in full (needs personnel.unmask, and is audited). */
+  person: (id: string, unmask = false) =>
+    http.get<PersonView>(`/api/personnel/people/${seg(id)}`, unmask ? { unmask: true } : undefined),
+
+  record: (body: RecordPersonRequest) => http.post<SavedPerson>('/api/personnel/people', body),
+
+  /** Saves the basic information against the version read; a 409 says someone else saved first. */
+  update: (id: string, version: number, basics: PersonBasics) =>
+    http.put<SavedPerson>(`/api/personnel/people/${seg(id)}`, { version, basics }),
+
+  changePartyStatus: (id: string, body: ChangePartyStatusRequest) =>
+    http.post<ChangedPartyStatus>(`/api/personnel/people/${seg(id)}/party-status`, body),
+
+  /** The person's timeline, newest first. */
+  changes: (id: string) => http.get<PersonChange[]>(`/api/personnel/people/${seg(id)}/changes`),
 }

@@ -78,6 +78,117 @@ export interface PersonnelOrganization extends Organization {
   peopleCount: number
 }
 
+/** The basic information set (基本信息) as the person form sends it; codes from src/codes/tables.ts. */
+export interface PersonBasics {
+  name: string
+  gender: string
+  ethnicity: string
+  /** YYYY-MM-DD */
+  birthDate: string | null
+  idNumber: string
+  nativePlace: string | null
+  phone: string | null
+  employeeNumber: string | null
+  department: string | null
+  education: string | null
+}
+
+/** The dates of the way into the party (YYYY-MM-DD), as far as the status needs them. */
+export interface PartyDates {
+  appliedOn: string | null
+  activistOn: string | null
+  candidateOn: string | null
+  joinedOn: string | null
+  convertedOn: string | null
+  probationExtendedMonths: number
+}
+
+/** A person as the API shows them: ID number and phone masked unless `unmasked`. */
+export interface PersonView extends PartyDates {
+  id: string
+  organizationId: string
+  organizationName: string
+  name: string
+  gender: string
+  birthDate: string
+  age: number
+  ethnicity: string
+  education: string | null
+  idNumber: string
+  phone: string | null
+  unmasked: boolean
+  nativePlace: string | null
+  department: string | null
+  employeeNumber: string | null
+  partyStatus: string
+  partyAgeYears: number | null
+  version: number
+}
+
+export interface RecordPersonRequest {
+  organizationId: string
+  basics: PersonBasics
+  partyStatus: string
+  partyDates: PartyDates
+}
+
+export interface SavedPerson {
+  id: string
+  version: number
+}
+
+export interface ChangePartyStatusRequest {
+  version: number
+  to: string
+  /** YYYY-MM-DD */
+  effectiveOn: string
+  reason: string
+  documentNumber: string | null
+}
+
+export interface ChangedPartyStatus {
+  id: string
+  partyStatus: string
+  version: number
+}
+
+/** One line of a person's timeline; `before` and `after` are JSON texts whose shape depends on `change`. */
+export interface PersonChange {
+  id: number
+  change: string
+  effectiveOn: string
+  reason: string | null
+  before: string | null
+  after: string
+  recordedAt: string
+  recordedBy: string | null
+}
+
+/** A page of the people list: `total` is exact unless `totalCapped`, when at least that many match. */
+export interface PeoplePage extends Page<PersonView> {
+  totalCapped?: boolean
+}
+
+export type PeopleSort = 'name' | 'birthDate' | '-birthDate' | 'joinedOn' | 'organization'
+
+/** The people list's filters (GET /api/personnel/people); empty values are left out of the query. */
+export interface PeopleFilter {
+  organizationId?: string | null
+  status?: string[]
+  gender?: string
+  /** a GB 3304 code or 'minority' */
+  ethnicity?: string
+  /** a one-digit group or a two-digit exact code */
+  education?: string
+  ageFrom?: number | null
+  ageTo?: number | null
+  partyAgeFrom?: number | null
+  joinedYearFrom?: number | null
+  joinedYearTo?: number | null
+  keyword?: string
+  sort?: PeopleSort
+}
+
 export const OA_SCOPES = ['personnel', 'workflow', 'honors', 'archives', 'analytics'] as const
 export type OaScope = (typeof OA_SCOPES)[number]
 

@@ -12,7 +12,7 @@ describe('menu filter', () => {
   })
 
   it('shows only the entries whose permission is held', () => {
-    expect(keys(['personnel.read', 'honors.read'])).toEqual(['personnel', 'honors'])
+    expect(keys(['personnel.read', 'honors.read'])).toEqual(['personnel', 'people', 'honors'])
     expect(groupKeys(['personnel.read', 'honors.read'])).toEqual(['personnel', 'exchange'])
   })
 
@@ -45,6 +45,7 @@ describe('menu filter', () => {
     ]
     const expected: MenuKey[] = [
       'personnel',
+      'people',
       'workflow',
       'honors',
       'archives',

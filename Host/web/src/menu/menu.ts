@@ -8,6 +8,7 @@ import type { IconName } from '@/icons'
 
 export type MenuKey =
   | 'personnel'
+  | 'people'
   | 'workflow'
   | 'honors'
   | 'archives'
@@ -49,7 +50,10 @@ function group(key: string, icon: IconName, items: readonly MenuItem[]): MenuGro
 }
 
 export const MENU: readonly MenuGroup[] = [
-  group('personnel', 'User', [item('personnel', '/personnel', 'User', ['personnel.read'])]),
+  group('personnel', 'User', [
+    item('personnel', '/personnel', 'User', ['personnel.read']),
+    item('people', '/personnel/people', 'Postcard', ['personnel.read']),
+  ]),
   group('workflow', 'Flag', [item('workflow', '/workflow', 'Tickets', ['workflow.read'])]),
   group('exchange', 'Files', [
     item('honors', '/honors', 'Trophy', ['honors.read']),

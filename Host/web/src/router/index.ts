@@ -30,6 +30,18 @@ function moduleRoute(key: MenuKey, component: RouteRecordRaw['component'], props
   }
 }
 
+/** A page below a menu entry (e.g. one person of the people list): same permissions, entry highlighted. */
+function detailRoute(key: MenuKey, path: string, name: string, titleKey: string, component: RouteRecordRaw['component']): RouteRecordRaw {
+  const { group, item } = findMenuItem(key)
+  return {
+    path,
+    name,
+    component: component!,
+    props: true,
+    meta: { titleKey, groupTitleKey: group.titleKey, menuKey: key, permissions: item.permissions },
+  }
+}
+
 const ModulePlaceholder = () => import('@/views/modules/ModulePlaceholder.vue')
 const ErrorView = () => import('@/views/ErrorView.vue')
 
@@ -52,6 +64,8 @@ export const routes: RouteRecordRaw[] = [
     children: [
       { path: '', name: 'home', component: () => import('@/views/WelcomeView.vue'), meta: { titleKey: 'welcome.title', menuKey: 'home' } },
       moduleRoute('personnel', () => import('@/views/personnel/PersonnelHome.vue')),
+      moduleRoute('people', () => import('@/views/personnel/PeopleList.vue')),
+      detailRoute('people', 'personnel/people/:id', 'person', 'people.personTitle', () => import('@/views/personnel/PersonDetail.vue')),
       moduleRoute('workflow', ModulePlaceholder, { module: 'workflow' }),
       moduleRoute('honors', ModulePlaceholder, { module: 'honors' }),
       moduleRoute('archives', ModulePlaceholder, { module: 'archives' }),

@@ -1,11 +1,13 @@
 import { ref, type Ref } from 'vue'
 import type { FormInstance } from 'element-plus'
+import { isApiError } from '@/api/http'
 import { errorMessage } from './notify'
 import { useServerErrors } from './serverErrors'
 
 /**
  * Sends an el-form to the server: the rules are checked first; a 400 problem's messages land under their
- * fields (`errors.<field>`), any other failure in `generalError`. `formRef` is the el-form (useTemplateRef).
+ * fields (`errors.<field>`), any other failure in `generalError` (`conflict` when it was a 409: someone else
+ * saved first). `formRef` is the el-form (useTemplateRef).
  */
 export function useFormSubmit<F extends string>(
   formRef: Readonly<Ref<FormInstance | null | undefined>>,
@@ -14,12 +16,14 @@ export function useFormSubmit<F extends string>(
 ) {
   const serverErrors = useServerErrors(fields)
   const generalError = ref('')
+  const conflict = ref(false)
   const submitting = ref(false)
 
   /** Forgets the errors of an earlier attempt (e.g. when a dialog opens again). */
   function reset(): void {
     serverErrors.clear()
     generalError.value = ''
+    conflict.value = false
     formRef.value?.clearValidate()
   }
 
@@ -27,6 +31,7 @@ export function useFormSubmit<F extends string>(
   async function submit(): Promise<boolean> {
     serverErrors.clear()
     generalError.value = ''
+    conflict.value = false
     const valid = await formRef.value?.validate().catch(() => false)
     if (!valid) return false
     submitting.value = true
@@ -35,11 +40,12 @@ export function useFormSubmit<F extends string>(
       return true
     } catch (e) {
       if (!serverErrors.apply(e)) generalError.value = errorMessage(e)
+      conflict.value = isApiError(e) && e.status === 409
       return false
     } finally {
       submitting.value = false
     }
   }
 
-  return { errors: serverErrors.fields, generalError, submitting, submit, reset }
+  return { errors: serverErrors.fields, generalError, conflict, submitting, submit, reset }
 }

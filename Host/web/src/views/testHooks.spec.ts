@@ -11,6 +11,8 @@ import LoginView from './LoginView.vue'
 import AppLayout from '@/layout/AppLayout.vue'
 import { useSessionStore } from '@/stores/session'
 import { registerIcons } from '@/icons'
+import PersonFormDialog from './personnel/PersonFormDialog.vue'
+import PersonDetail from './personnel/PersonDetail.vue'
 
 function json(status: number, body: unknown) {
   return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } })
@@ -23,7 +25,7 @@ async function settle() {
   }
 }
 
-function setup(component: unknown, path = '/login') {
+function setup(component: unknown, path = '/login', props: Record<string, unknown> = {}) {
   const pinia = createPinia()
   setActivePinia(pinia)
   const router = createRouter({
@@ -37,6 +39,7 @@ function setup(component: unknown, path = '/login') {
   void router.push(path)
   const wrapper = mount(component as never, {
     attachTo: document.body,
+    props: props as never,
     global: {
       plugins: [pinia, router, i18n, ElementPlus, { install: registerIcons }],
     },
@@ -54,6 +57,9 @@ async function signInAsZhang(wrapper: ReturnType<typeof mount>) {
 }
 
 let fetchMock: ReturnType<typeof vi.fn>
+
+// async-validator's development warnings ("name is required" …) are expected here, not noise to print.
+;(globalThis as Record<string, unknown>).ASYNC_VALIDATOR_NO_WARNING = 1
 
 beforeEach(() => {
   setLocale('zh-CN')
@@ -156,6 +162,95 @@ describe('layout hooks', () => {
     expect(wrapper.find('[data-testid="menu-roles"]').text()).toBe('Role Grants')
     await wrapper.find('[data-testid="lang-switch"]').trigger('click')
     expect(i18n.global.locale.value).toBe('zh-CN')
+    wrapper.unmount()
+  })
+})
+
+// The person form is large (and Element Plus is transformed for these tests): more time than the default 5 s.
+describe('people hooks', { timeout: 30_000 }, () => {
+  const person = {
+    id: 'p1',
+    organizationId: 'o1',
+    organizationName: '机关第一党支部',
+    name: '王芳',
+    gender: '2',
+    birthDate: '1949-12-31',
+    age: 75,
+    ethnicity: '01',
+    education: '21',
+    idNumber: '110105********002X',
+    phone: '138****8000',
+    unmasked: false,
+    nativePlace: null,
+    department: null,
+    employeeNumber: 'E0001',
+    partyStatus: 'applicant',
+    appliedOn: '2024-01-02',
+    activistOn: null,
+    candidateOn: null,
+    joinedOn: null,
+    convertedOn: null,
+    probationExtendedMonths: 0,
+    partyAgeYears: null,
+    version: 3,
+  }
+
+  it('puts the person form hooks on native inputs (text) and around date pickers and tree selects', async () => {
+    const { wrapper } = setup(PersonFormDialog, '/', { modelValue: true, roots: [] })
+    await settle()
+    for (const field of ['name', 'idNumber', 'phone', 'nativePlace', 'department', 'employeeNumber']) {
+      expect(document.querySelector(`input[data-testid="person-form-${field}"]`), field).not.toBeNull()
+    }
+    for (const field of ['gender', 'ethnicity', 'education', 'partyStatus']) {
+      expect(document.querySelectorAll(`[data-testid="person-form-${field}"]`), field).toHaveLength(1)
+    }
+    expect(document.querySelectorAll('[data-testid="person-form-organization"]')).toHaveLength(1)
+    expect(document.querySelector('[data-testid="person-form-birthDate"] input')).not.toBeNull()
+    expect(document.querySelector('button[data-testid="person-form-submit"]')).not.toBeNull()
+    wrapper.unmount()
+  })
+
+  it('refuses an ID number with a wrong check character under its field, without calling the server', async () => {
+    const { wrapper } = setup(PersonFormDialog, '/', { modelValue: true, roots: [] })
+    await settle()
+    const id = document.querySelector<HTMLInputElement>('input[data-testid="person-form-idNumber"]')!
+    id.value = '110105194912310021'
+    id.dispatchEvent(new Event('input'))
+    document.querySelector<HTMLButtonElement>('button[data-testid="person-form-submit"]')!.click()
+    await settle()
+    await new Promise((r) => setTimeout(r, 200))
+    await settle()
+    const item = id.closest('.el-form-item')!
+    expect(item.querySelector('.el-form-item__error')?.textContent).toContain('身份证号无效')
+    expect(fetchMock).not.toHaveBeenCalled()
+
+    id.value = '11010519491231002x'
+    id.dispatchEvent(new Event('input'))
+    await settle()
+    expect(document.querySelector<HTMLInputElement>('[data-testid="person-form-birthDate"] input')!.value).toBe('1949-12-31')
+    expect(document.querySelector('[data-testid="person-form-gender"]')!.textContent).toContain('女')
+    wrapper.unmount()
+  })
+
+  it('shows the person with the masked ID number, the unmask button and the tab hooks', async () => {
+    fetchMock.mockResolvedValue(json(200, person))
+    const { wrapper } = setup(PersonDetail, '/personnel/people/p1', { id: 'p1' })
+    useSessionStore().me = {
+      userId: 'u',
+      userName: 'c',
+      displayName: '党委管理员',
+      roles: [],
+      permissions: ['personnel.read', 'personnel.write', 'personnel.unmask'],
+      passwordChangeDue: false,
+    }
+    await settle()
+    expect((fetchMock.mock.calls[0] as [string])[0]).toBe('/api/personnel/people/p1')
+    expect(wrapper.find('[data-testid="person-name"]').text()).toBe('王芳')
+    expect(wrapper.find('[data-testid="person-status"]').text()).toBe('入党申请人')
+    expect(wrapper.find('[data-testid="person-idNumber"]').text()).toBe('110105********002X')
+    expect(wrapper.find('button[data-testid="person-unmask"]').exists()).toBe(true)
+    expect(wrapper.find('button[data-testid="person-edit"]').exists()).toBe(true)
+    for (const tab of ['basics', 'party', 'changes']) expect(wrapper.find(`[data-testid="person-tab-${tab}"]`).exists(), tab).toBe(true)
     wrapper.unmount()
   })
 })

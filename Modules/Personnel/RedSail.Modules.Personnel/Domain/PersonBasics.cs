@@ -10,7 +10,15 @@ internal sealed record PersonBasics(
 /// <summary>The rules of shared/DOMAIN.md §3 on the basic set; each failure is a field error, nothing is saved.</summary>
 internal static class PersonBasicsRules
 {
-    public static void Check(PersonBasics b, DateOnly today, ValidationErrors errors)
+    /// <summary>Stands for "the stored ID number, not known yet" when validating an edit without the database.</summary>
+    public const string Unchanged = "(unchanged)";
+
+    /// <param name="storedIdNumber">
+    /// When editing, an omitted ID number (or phone) means "unchanged", since someone without the unmask permission
+    /// never sees them. The validator passes <see cref="Unchanged"/> and skips the ID checks; the handler passes the
+    /// number on record, which must still agree with the birth date and gender.
+    /// </param>
+    public static void Check(PersonBasics b, DateOnly today, ValidationErrors errors, string? storedIdNumber = null)
     {
         errors.RequiredMax("name", b.Name, 50).MaxLength("nativePlace", b.NativePlace, 100).MaxLength("department", b.Department, 100);
         if (b.Name is { Length: > 0 } name && name.Any(char.IsControl)) errors.Add("name", "validation.invalid");
@@ -24,8 +32,10 @@ internal static class PersonBasicsRules
         if (b.BirthDate is not { } birth) errors.Add("birthDate", "validation.required");
         else if (birth > today || birth < today.AddYears(-120)) errors.Add("birthDate", "person.birth_date_range");
 
-        if (string.IsNullOrWhiteSpace(b.IdNumber)) { errors.Add("idNumber", "validation.required"); return; }
-        if (IdNumber.Parse(IdNumber.Normalize(b.IdNumber)) is not { } parsed) { errors.Add("idNumber", "person.id_number_invalid"); return; }
+        var idNumber = string.IsNullOrWhiteSpace(b.IdNumber) ? storedIdNumber : b.IdNumber;
+        if (idNumber == Unchanged) return;
+        if (string.IsNullOrWhiteSpace(idNumber)) { errors.Add("idNumber", "validation.required"); return; }
+        if (IdNumber.Parse(IdNumber.Normalize(idNumber)) is not { } parsed) { errors.Add("idNumber", "person.id_number_invalid"); return; }
         if (b.BirthDate is { } stated && parsed.BirthDate != stated) errors.Add("idNumber", "person.id_number_birth_mismatch", parsed.BirthDate.ToString("yyyy-MM-dd"));
         if (b.Gender is "1" or "2" && parsed.Gender != b.Gender) errors.Add("idNumber", "person.id_number_gender_mismatch");
     }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using RedSail.BuildingBlocks;
 using RedSail.BuildingBlocks.Access;
 using RedSail.BuildingBlocks.Errors;
+using RedSail.BuildingBlocks.Localization;
 using RedSail.BuildingBlocks.Mediation;
 using RedSail.BuildingBlocks.Validation;
 using RedSail.BuildingBlocks.Web;
@@ -42,7 +43,8 @@ internal sealed class ChangePartyStatusValidator(IClock clock) : IValidator<Chan
     }
 }
 
-internal sealed class ChangePartyStatusHandler(PersonnelDb db, RequestContext context) : IRequestHandler<ChangePartyStatus, UpdatedStatus>
+internal sealed class ChangePartyStatusHandler(PersonnelDb db, RequestContext context, MessageCatalog messages)
+    : IRequestHandler<ChangePartyStatus, UpdatedStatus>
 {
     public async Task<UpdatedStatus> Handle(ChangePartyStatus request, CancellationToken cancellationToken)
     {
@@ -50,7 +52,8 @@ internal sealed class ChangePartyStatusHandler(PersonnelDb db, RequestContext co
         var to = request.To!;
         var on = request.EffectiveOn!.Value;
         if (!PartyStatus.CanChange(person.PartyStatus, to))
-            throw new RuleViolationException("party_status_transition", "person.transition_not_allowed", person.PartyStatus, to);
+            throw new RuleViolationException("party_status_transition", "person.transition_not_allowed",
+                messages.Get("party_status." + person.PartyStatus), messages.Get("party_status." + to));
         if (person.StatusSince is { } since && on < since)
             throw new RuleViolationException("party_status_date", "person.effective_before_current", since.ToString("yyyy-MM-dd"));
         var dates = ApplyDate(person, to, on);
@@ -58,7 +61,9 @@ internal sealed class ChangePartyStatusHandler(PersonnelDb db, RequestContext co
         PartyDatesRules.Check(to, dates, person.BirthDate, on, errors);
         // The step's date is the effective date the caller chose, so that is the field to correct.
         var effective = new ValidationErrors();
-        foreach (var error in errors.All) effective.Add("effectiveOn", error.MessageKey, error.Args);
+        // Earlier steps' dates may be unknown for people recorded mid-way (older records); only order, age and
+        // probation bind here.
+        foreach (var error in errors.All.Where(e => e.MessageKey != "validation.required")) effective.Add("effectiveOn", error.MessageKey, error.Args);
         effective.ThrowIfAny();
 
         var version = await db.QuerySingleAsync<long>("""

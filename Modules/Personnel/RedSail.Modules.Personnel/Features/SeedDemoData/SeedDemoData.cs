@@ -42,6 +42,13 @@ internal sealed class SeedDemoDataHandler(PersonnelDb db, FieldCipher cipher, Bl
             from unnest(@ids, @organizations, @names, @genders, @births, @ethnicities, @educations,
                 @ciphers, @indexes, @statuses, @joined, @employees)
                 as p(id, organization, name, gender, birth, ethnicity, education, cipher, index, status, joined, employee);
+            -- People on the way in get the dates of the steps they took, in order and as an adult.
+            update personnel.person set
+                applied_on = current_date - case party_status when 'applicant' then 60 when 'activist' then 300 else 800 end,
+                activist_on = case when party_status in ('activist', 'candidate') then current_date - case party_status when 'activist' then 90 else 600 end end,
+                candidate_on = case when party_status = 'candidate' then current_date - 100 end,
+                status_since = current_date - case party_status when 'applicant' then 60 when 'activist' then 90 else 100 end
+            where party_status in ('applicant', 'activist', 'candidate');
             insert into personnel.person_change (person_id, change, effective_on, after)
             select id, 'recorded', current_date, jsonb_build_object('name', name, 'partyStatus', party_status) from personnel.person;
             """,

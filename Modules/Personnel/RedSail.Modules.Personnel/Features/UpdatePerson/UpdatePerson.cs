@@ -31,8 +31,9 @@ internal sealed record UpdatedPerson(Guid Id, long Version);
 
 internal sealed class UpdatePersonValidator(IClock clock) : IValidator<UpdatePerson>
 {
+    // An omitted ID number is checked against the stored one in the handler; a given one is checked here.
     public void Validate(UpdatePerson request, ValidationErrors errors) =>
-        PersonBasicsRules.Check(request.Basics, clock.Today, errors);
+        PersonBasicsRules.Check(request.Basics, clock.Today, errors, storedIdNumber: PersonBasicsRules.Unchanged);
 }
 
 internal sealed class UpdatePersonHandler(PersonnelDb db, RequestContext context, FieldCipher cipher, BlindIndex blindIndex, IClock clock)
@@ -42,10 +43,20 @@ internal sealed class UpdatePersonHandler(PersonnelDb db, RequestContext context
     {
         var current = await PersonWrites.LockForUpdateAsync(db, context, request.PersonId, request.Version, cancellationToken);
         var b = request.Basics;
-        var idNumber = IdNumber.Normalize(b.IdNumber!);
-        var idChanged = cipher.Decrypt(current.IdNumberCipher) != idNumber;
-        var phone = string.IsNullOrWhiteSpace(b.Phone) ? null : b.Phone.Trim();
-        var phoneChanged = (current.PhoneCipher is null ? null : cipher.Decrypt(current.PhoneCipher)) != phone;
+        var storedIdNumber = cipher.Decrypt(current.IdNumberCipher);
+        if (string.IsNullOrWhiteSpace(b.IdNumber))
+        {
+            // Unchanged ID number: it must still agree with the (possibly edited) birth date and gender.
+            var errors = new ValidationErrors();
+            PersonBasicsRules.Check(b, clock.Today, errors, storedIdNumber);
+            errors.ThrowIfAny();
+        }
+        var idNumber = string.IsNullOrWhiteSpace(b.IdNumber) ? storedIdNumber : IdNumber.Normalize(b.IdNumber);
+        var idChanged = storedIdNumber != idNumber;
+        var storedPhone = current.PhoneCipher is null ? null : cipher.Decrypt(current.PhoneCipher);
+        // null: unchanged; "" (blank): removed.
+        var phone = b.Phone is null ? storedPhone : PersonWrites.Blank(b.Phone);
+        var phoneChanged = storedPhone != phone;
         long version;
         try
         {
