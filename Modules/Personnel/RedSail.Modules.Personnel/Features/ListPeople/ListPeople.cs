@@ -33,7 +33,7 @@ internal sealed class ListPeopleHandler(PersonnelDb db, RequestContext context, 
     {
         var page = Paging.Of(q.Page, q.PageSize);
         var today = clock.Today;
-        var parameters = PeopleFilter.Parameters(q, context, blindIndex, today);
+        var parameters = await PeopleFilter.ParametersAsync(db, q, context, blindIndex, today, cancellationToken);
         parameters.Add("limit", page.Limit);
         parameters.Add("offset", page.Offset);
         parameters.Add("countCap", CountCap + 1);
@@ -67,7 +67,7 @@ internal static class PeopleFilter
 
     public static string Sql => $"""
         from personnel.person p join personnel.organization o on o.id = p.organization_id
-        where {PersonnelScope.Within("o")}
+        where {PersonnelScope.WithinPaths("o")}
           and (@organizationId::uuid is null or o.path <@ (select f.path from personnel.organization f where f.id = @organizationId))
           and (@statuses::text[] is null or p.party_status = any(@statuses))
           and (@gender::text is null or p.gender = @gender)
@@ -81,10 +81,11 @@ internal static class PeopleFilter
           and (@keyword::text is null or p.name ilike @namePattern or p.employee_number = @keyword or p.id_number_index = @idIndex)
         """;
 
-    public static Dapper.DynamicParameters Parameters(ListPeople q, RequestContext context, BlindIndex blindIndex, DateOnly today)
+    public static Task<Dapper.DynamicParameters> ParametersAsync(PersonnelDb db, ListPeople q, RequestContext context, BlindIndex blindIndex,
+        DateOnly today, CancellationToken ct)
     {
         var keyword = string.IsNullOrWhiteSpace(q.Keyword) ? null : q.Keyword.Trim();
-        return PersonnelScope.Parameters(context.Principal.ScopeFor(PersonnelPermissions.Read), new
+        return PersonnelScope.ParametersWithPathsAsync(db, context.Principal.ScopeFor(PersonnelPermissions.Read), new
         {
             organizationId = q.OrganizationId,
             statuses = q.Statuses is { Length: > 0 } ? q.Statuses : null,
@@ -98,7 +99,7 @@ internal static class PeopleFilter
             joinedBefore = q.JoinedYearTo is { } yt ? new DateOnly(Math.Clamp(yt + 1, 1, 9999), 1, 1) : (DateOnly?)null,
             keyword, namePattern = keyword is null ? null : "%" + Paging.EscapeLike(keyword) + "%",
             idIndex = keyword is { Length: 18 } ? blindIndex.Compute(IdNumber.IndexPurpose, IdNumber.Normalize(keyword)) : null,
-        });
+        }, ct);
     }
 
     private static string? Blank(string? value) => PersonWrites.Blank(value);
