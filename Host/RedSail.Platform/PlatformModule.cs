@@ -1,8 +1,6 @@
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using RedSail.BuildingBlocks.Modules;
-using RedSail.BuildingBlocks.Web;
 using RedSail.Platform.Access;
 using RedSail.Platform.Accounts;
 using RedSail.Platform.Features.Audit;

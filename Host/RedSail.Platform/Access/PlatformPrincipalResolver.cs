@@ -1,10 +1,6 @@
 using Dapper;
-using Microsoft.AspNetCore.Http;
 using Npgsql;
 using RedSail.BuildingBlocks.Data;
-using RedSail.BuildingBlocks;
-using RedSail.BuildingBlocks.Access;
-using RedSail.BuildingBlocks.Web;
 
 namespace RedSail.Platform.Access;
 

@@ -1,4 +1,3 @@
-using RedSail.BuildingBlocks.Access;
 using RedSail.Modules.Analytics.Contracts;
 using RedSail.Modules.Archives.Contracts;
 using RedSail.Modules.Honors.Contracts;

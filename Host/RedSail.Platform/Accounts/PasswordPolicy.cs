@@ -1,5 +1,3 @@
-using RedSail.BuildingBlocks.Validation;
-
 namespace RedSail.Platform.Accounts;
 
 /// <summary>

@@ -1,8 +1,6 @@
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using RedSail.BuildingBlocks.Modules;
-using RedSail.BuildingBlocks.Web;
 using RedSail.Modules.Personnel.Contracts;
 using RedSail.Modules.Personnel.Features.ChangePartyStatus;
 using RedSail.Modules.Personnel.Features.FindPersonByEmployeeNumber;

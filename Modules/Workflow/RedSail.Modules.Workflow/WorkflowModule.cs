@@ -1,8 +1,6 @@
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using RedSail.BuildingBlocks.Modules;
-using RedSail.BuildingBlocks.Web;
 using RedSail.Modules.Workflow.Contracts;
 
 namespace RedSail.Modules.Workflow;

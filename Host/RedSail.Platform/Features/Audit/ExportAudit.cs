@@ -1,12 +1,6 @@
-using MediatR;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using MiniExcelLibs;
-using RedSail.BuildingBlocks.Access;
 using RedSail.BuildingBlocks.Audit;
 using RedSail.BuildingBlocks.Localization;
-using RedSail.BuildingBlocks.Web;
 using RedSail.Platform.Access;
 using static RedSail.BuildingBlocks.Web.Spreadsheet;
 

@@ -1,8 +1,4 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using RedSail.BuildingBlocks.Audit;
-using RedSail.BuildingBlocks.Web;
 using RedSail.Platform.Access;
 
 namespace RedSail.Platform.Features.Audit;

@@ -1,12 +1,4 @@
 using System.Security.Cryptography;
-using MediatR;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using RedSail.BuildingBlocks.Access;
-using RedSail.BuildingBlocks.Mediation;
-using RedSail.BuildingBlocks.Validation;
-using RedSail.BuildingBlocks.Web;
 using RedSail.Platform.Access;
 
 namespace RedSail.Platform.Features.OaClients;

@@ -1,4 +1,3 @@
-using MediatR;
 using RedSail.Modules.Personnel.Contracts;
 
 namespace RedSail.Platform.Features.Organizations;

@@ -1,11 +1,5 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using RedSail.BuildingBlocks.Access;
 using RedSail.BuildingBlocks.Audit;
-using RedSail.BuildingBlocks.Errors;
 using RedSail.BuildingBlocks.Events;
-using RedSail.BuildingBlocks.Web;
 using RedSail.Platform.Access;
 
 namespace RedSail.Platform.Features.Outbox;

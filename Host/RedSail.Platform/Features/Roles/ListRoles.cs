@@ -1,9 +1,4 @@
-using MediatR;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using RedSail.BuildingBlocks.Localization;
-using RedSail.BuildingBlocks.Web;
 using RedSail.Platform.Access;
 
 namespace RedSail.Platform.Features.Roles;

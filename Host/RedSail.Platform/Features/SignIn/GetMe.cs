@@ -1,12 +1,4 @@
-using MediatR;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using RedSail.BuildingBlocks;
-using RedSail.BuildingBlocks.Access;
 using RedSail.BuildingBlocks.Localization;
-using RedSail.BuildingBlocks.Mediation;
-using RedSail.BuildingBlocks.Web;
 
 namespace RedSail.Platform.Features.SignIn;
 

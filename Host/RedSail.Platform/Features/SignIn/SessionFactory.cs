@@ -1,5 +1,3 @@
-using RedSail.BuildingBlocks;
-using RedSail.BuildingBlocks.Access;
 using RedSail.Platform.Access;
 
 namespace RedSail.Platform.Features.SignIn;

@@ -1,15 +1,5 @@
-using MediatR;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using RedSail.BuildingBlocks;
-using RedSail.BuildingBlocks.Access;
 using RedSail.BuildingBlocks.Audit;
-using RedSail.BuildingBlocks.Errors;
-using RedSail.BuildingBlocks.Mediation;
 using RedSail.BuildingBlocks.Security;
-using RedSail.BuildingBlocks.Validation;
-using RedSail.BuildingBlocks.Web;
 using RedSail.Platform.Access;
 using RedSail.Platform.Accounts;
 

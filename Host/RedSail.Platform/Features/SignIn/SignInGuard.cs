@@ -1,5 +1,3 @@
-using RedSail.BuildingBlocks;
-
 namespace RedSail.Platform.Features.SignIn;
 
 /// <summary>

@@ -1,10 +1,3 @@
-using MediatR;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using RedSail.BuildingBlocks.Access;
-using RedSail.BuildingBlocks.Mediation;
-using RedSail.BuildingBlocks.Web;
 using RedSail.Platform.Access;
 
 namespace RedSail.Platform.Features.SignIn;

@@ -1,8 +1,4 @@
-using MediatR;
-using RedSail.BuildingBlocks;
-using RedSail.BuildingBlocks.Mediation;
 using RedSail.BuildingBlocks.Security;
-using RedSail.BuildingBlocks.Validation;
 using RedSail.Platform.Access;
 using RedSail.Platform.Accounts;
 

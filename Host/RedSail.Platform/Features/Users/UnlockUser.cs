@@ -1,10 +1,3 @@
-using MediatR;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using RedSail.BuildingBlocks.Errors;
-using RedSail.BuildingBlocks.Mediation;
-using RedSail.BuildingBlocks.Web;
 using RedSail.Platform.Access;
 using RedSail.Platform.Features.SignIn;
 

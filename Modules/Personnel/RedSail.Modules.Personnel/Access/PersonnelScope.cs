@@ -1,5 +1,4 @@
 using Dapper;
-using RedSail.BuildingBlocks.Access;
 using RedSail.BuildingBlocks.Data;
 
 namespace RedSail.Modules.Personnel.Access;

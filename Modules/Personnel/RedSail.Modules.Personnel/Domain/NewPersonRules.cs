@@ -1,5 +1,3 @@
-using RedSail.BuildingBlocks.Validation;
-
 namespace RedSail.Modules.Personnel.Domain;
 
 /// <summary>Everything a new person's record must satisfy: the basic set, a known party status and its dates (recording and import).</summary>

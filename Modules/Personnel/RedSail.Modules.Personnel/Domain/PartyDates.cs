@@ -1,5 +1,3 @@
-using RedSail.BuildingBlocks.Validation;
-
 namespace RedSail.Modules.Personnel.Domain;
 
 /// <summary>The dates of a person's way into the party (2014 细则): application, activist, candidate, admission, conversion.</summary>

@@ -1,5 +1,3 @@
-using RedSail.BuildingBlocks.Validation;
-
 namespace RedSail.Modules.Personnel.Domain;
 
 /// <summary>The basic information set (基本信息) as the client sends it, for recording and for editing a person.</summary>

@@ -1,16 +1,7 @@
 using System.Text.Json;
-using MediatR;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using Npgsql;
 using NpgsqlTypes;
-using RedSail.BuildingBlocks;
-using RedSail.BuildingBlocks.Access;
-using RedSail.BuildingBlocks.Errors;
 using RedSail.BuildingBlocks.Events;
-using RedSail.BuildingBlocks.Mediation;
-using RedSail.BuildingBlocks.Web;
 using RedSail.Modules.Personnel.Contracts;
 using RedSail.Modules.Personnel.Domain;
 using RedSail.Modules.Personnel.Features.People;

@@ -1,9 +1,5 @@
 using System.Data;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using MiniExcelLibs;
-using RedSail.BuildingBlocks.Web;
 using RedSail.Modules.Personnel.Contracts;
 using RedSail.Modules.Personnel.Features.People;
 

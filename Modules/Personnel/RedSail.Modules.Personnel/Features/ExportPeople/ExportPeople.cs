@@ -1,15 +1,6 @@
-using MediatR;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using MiniExcelLibs;
-using RedSail.BuildingBlocks;
-using RedSail.BuildingBlocks.Access;
 using RedSail.BuildingBlocks.Audit;
-using RedSail.BuildingBlocks.Errors;
-using RedSail.BuildingBlocks.Mediation;
 using RedSail.BuildingBlocks.Security;
-using RedSail.BuildingBlocks.Web;
 using RedSail.Modules.Personnel.Contracts;
 using RedSail.Modules.Personnel.Domain;
 using RedSail.Modules.Personnel.Features.ListPeople;

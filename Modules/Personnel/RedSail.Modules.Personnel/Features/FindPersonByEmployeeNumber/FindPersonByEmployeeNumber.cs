@@ -1,13 +1,4 @@
-using MediatR;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using RedSail.BuildingBlocks;
-using RedSail.BuildingBlocks.Access;
-using RedSail.BuildingBlocks.Errors;
-using RedSail.BuildingBlocks.Mediation;
 using RedSail.BuildingBlocks.Security;
-using RedSail.BuildingBlocks.Web;
 using RedSail.Modules.Personnel.Access;
 using RedSail.Modules.Personnel.Contracts;
 using RedSail.Modules.Personnel.Features.People;

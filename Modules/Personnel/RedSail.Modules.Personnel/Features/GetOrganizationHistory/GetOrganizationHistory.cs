@@ -1,12 +1,5 @@
 using System.Text.Json;
-using MediatR;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using RedSail.BuildingBlocks.Access;
 using RedSail.BuildingBlocks.Audit;
-using RedSail.BuildingBlocks.Mediation;
-using RedSail.BuildingBlocks.Web;
 using RedSail.Modules.Personnel.Contracts;
 using RedSail.Modules.Personnel.Features.Organizations;
 

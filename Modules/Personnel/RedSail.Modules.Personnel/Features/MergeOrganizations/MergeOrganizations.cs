@@ -1,14 +1,5 @@
-using MediatR;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using RedSail.BuildingBlocks;
-using RedSail.BuildingBlocks.Access;
 using RedSail.BuildingBlocks.Events;
 using RedSail.BuildingBlocks.Localization;
-using RedSail.BuildingBlocks.Mediation;
-using RedSail.BuildingBlocks.Validation;
-using RedSail.BuildingBlocks.Web;
 using RedSail.Modules.Personnel.Contracts;
 using RedSail.Modules.Personnel.Domain;
 using RedSail.Modules.Personnel.Features.Organizations;

@@ -1,12 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using RedSail.BuildingBlocks;
-using RedSail.BuildingBlocks.Access;
 using RedSail.BuildingBlocks.Audit;
-using RedSail.BuildingBlocks.Errors;
 using RedSail.BuildingBlocks.Localization;
-using RedSail.BuildingBlocks.Mediation;
-using RedSail.BuildingBlocks.Validation;
 using RedSail.Modules.Personnel.Access;
 using RedSail.Modules.Personnel.Contracts;
 using RedSail.Modules.Personnel.Domain;

@@ -1,5 +1,3 @@
-using RedSail.BuildingBlocks.Access;
-using RedSail.BuildingBlocks.Errors;
 using RedSail.Modules.Personnel.Access;
 using RedSail.Modules.Personnel.Contracts;
 

@@ -1,5 +1,4 @@
 using System.IO.Compression;
-using RedSail.BuildingBlocks.Errors;
 
 namespace RedSail.Modules.Personnel.Features.People;
 

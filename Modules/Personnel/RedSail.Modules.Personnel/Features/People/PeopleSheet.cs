@@ -1,6 +1,5 @@
 using System.Globalization;
 using MiniExcelLibs;
-using RedSail.BuildingBlocks.Validation;
 using RedSail.Modules.Personnel.Domain;
 
 namespace RedSail.Modules.Personnel.Features.People;

@@ -1,8 +1,5 @@
 using System.Text.Json;
 using Npgsql;
-using RedSail.BuildingBlocks.Access;
-using RedSail.BuildingBlocks.Errors;
-using RedSail.BuildingBlocks.Validation;
 using RedSail.Modules.Personnel.Access;
 using RedSail.Modules.Personnel.Contracts;
 

@@ -1,13 +1,4 @@
 using System.Text.Json;
-using MediatR;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using RedSail.BuildingBlocks.Access;
-using RedSail.BuildingBlocks.Errors;
-using RedSail.BuildingBlocks.Mediation;
-using RedSail.BuildingBlocks.Validation;
-using RedSail.BuildingBlocks.Web;
 using RedSail.Modules.Personnel.Contracts;
 
 namespace RedSail.Modules.Personnel.Features.ReadChangeFeed;

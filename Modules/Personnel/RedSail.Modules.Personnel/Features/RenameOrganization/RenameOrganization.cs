@@ -1,12 +1,3 @@
-using MediatR;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using RedSail.BuildingBlocks;
-using RedSail.BuildingBlocks.Access;
-using RedSail.BuildingBlocks.Mediation;
-using RedSail.BuildingBlocks.Validation;
-using RedSail.BuildingBlocks.Web;
 using RedSail.Modules.Personnel.Contracts;
 using RedSail.Modules.Personnel.Features.Organizations;
 

@@ -1,7 +1,4 @@
-using MediatR;
-using RedSail.BuildingBlocks;
 using RedSail.BuildingBlocks.Events;
-using RedSail.BuildingBlocks.Mediation;
 using RedSail.BuildingBlocks.Security;
 using RedSail.Modules.Personnel.Contracts;
 using RedSail.Modules.Personnel.Domain;

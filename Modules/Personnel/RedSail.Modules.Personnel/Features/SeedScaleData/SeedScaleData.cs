@@ -1,8 +1,6 @@
 using System.Diagnostics;
-using MediatR;
 using Npgsql;
 using NpgsqlTypes;
-using RedSail.BuildingBlocks;
 using RedSail.BuildingBlocks.Security;
 using RedSail.Modules.Personnel.Contracts;
 using RedSail.Modules.Personnel.Domain;
