@@ -33,13 +33,8 @@ public sealed class PeopleTests
     }
 
     private static object Person(Guid organization, string idNumber, string status = "full_member", DateOnly? birth = null, string gender = "1",
-        string ethnicity = "01", string? education = "21", object? dates = null, string? phone = "13800138000", string name = "李建国") => new
-    {
-        organizationId = organization,
-        basics = new { name, gender, ethnicity, birthDate = birth ?? Birth, idNumber, nativePlace = "北京市海淀区", phone, employeeNumber = (string?)null, department = "规划研究所", education },
-        partyStatus = status,
-        partyDates = dates ?? new { appliedOn = "2012-03-01", activistOn = "2012-10-01", candidateOn = "2013-10-10", joinedOn = "2014-06-20", convertedOn = "2015-06-21" },
-    };
+        string ethnicity = "01", string? education = "21", object? dates = null, string? phone = "13800138000", string name = "李建国") =>
+        PersonBodies.Person(organization, idNumber, status, birth ?? Birth, gender, ethnicity, education, dates, phone, name);
 
     private Task<long> PeopleCountAsync() => _host.ScalarAsync<long>("select count(*) from personnel.person");
 

@@ -69,12 +69,50 @@ public sealed class PersonRulesTests
     [TestCase("1380013800", false)]
     public void Phone_numbers(string phone, bool valid) => Assert.That(PhoneNumber.IsValid(phone), Is.EqualTo(valid));
 
-    private static IReadOnlyList<FieldError> Dates(string status, PartyDates dates, DateOnly? birth = null)
+    private static readonly RuleSets Only2014 = new([new RuleSetVersion(Guid.Empty, "2014", "细则", new DateOnly(2014, 5, 28), PersonnelRules.Regulation2014)]);
+
+    private static IReadOnlyList<FieldError> Dates(string status, PartyDates dates, DateOnly? birth = null, RuleSets? rules = null)
     {
         var errors = new ValidationErrors();
-        PartyDatesRules.Check(status, dates, birth ?? new DateOnly(1990, 1, 1), Today, errors);
+        PartyDatesRules.CheckShape(status, dates, Today, errors);
+        PartyDatesRules.CheckRules(dates, birth ?? new DateOnly(1990, 1, 1), rules ?? Only2014, errors);
         return errors.All;
     }
+
+    [Test]
+    public void A_later_rule_set_applies_from_its_date_and_not_before()
+    {
+        // A local practice from 2025 asks for 24 months' probation; an admission in 2024 keeps the 2014 year.
+        var rules = new RuleSets([.. Only2014.Versions,
+            new RuleSetVersion(Guid.Empty, "local", "党委决定", new DateOnly(2025, 1, 1), PersonnelRules.Regulation2014 with { ProbationMonths = 24 })]);
+        var before = new DateOnly(2024, 3, 1);
+        var after = new DateOnly(2025, 3, 1);
+        Assert.Multiple(() =>
+        {
+            Assert.That(Dates("full_member", new(null, null, null, before, before.AddYears(1)), rules: rules), Is.Empty);
+            Assert.That(Dates("full_member", new(null, null, null, after, after.AddYears(1).AddDays(1)), rules: rules).Select(e => e.MessageKey),
+                Is.EqualTo(new[] { "person.probation_not_over" }));
+        });
+    }
+
+    [Test]
+    public void Rule_values_outside_their_range_are_refused()
+    {
+        var errors = new ValidationErrors();
+        (PersonnelRules.Regulation2014 with { MinApplicationAge = 3, ProbationExtensionMinMonths = 12, ProbationExtensionMaxMonths = 6 }).Check(errors);
+        Assert.That(errors.All.Select(e => (e.Field, e.MessageKey)), Is.EquivalentTo(new[]
+        {
+            ("rules.minApplicationAge", "rules.out_of_range"), ("rules.probationExtensionMinMonths", "rules.extension_order"),
+        }));
+    }
+
+    [TestCase("committee", 5)]
+    [TestCase("general_branch", 3)]
+    [TestCase("joint_branch", 3)]
+    [TestCase("party_group", null)]
+    [TestCase("union", null)]
+    public void Terms_by_organisation_type(string type, int? years) =>
+        Assert.That(PersonnelRules.Regulation2014.TermYears(type), Is.EqualTo(years));
 
     [Test]
     public void Probation_lasts_one_year_from_admission()

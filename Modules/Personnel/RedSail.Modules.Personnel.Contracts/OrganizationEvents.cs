@@ -28,3 +28,16 @@ public sealed record OrganizationsMerged(Guid SourceId, Guid TargetId, DateOnly 
 
 /// <summary>An empty organisation was dissolved (撤销), effective on a date; it is closed and kept in history.</summary>
 public sealed record OrganizationDissolved(Guid OrganizationId, DateOnly EffectiveOn) : IntegrationEvent;
+
+/// <summary>A committee (党委/总支/支委会) was elected for a term ending on <see cref="EndsOn"/>; the previous term ended.</summary>
+public sealed record CommitteeElected(Guid OrganizationId, Guid TermId, int TermNumber, DateOnly ElectedOn, DateOnly EndsOn,
+    IReadOnlyList<CommitteeSeat> Members) : IntegrationEvent;
+
+/// <summary>One seat on a committee: the person and the post (secretary, deputy_secretary, organization, propaganda, discipline …).</summary>
+public sealed record CommitteeSeat(Guid PersonId, string Post);
+
+/// <summary>The committee's term ends within the rule set's notice (about six months): the election must be prepared. Sent once per term.</summary>
+public sealed record OrganizationTermExpiring(Guid OrganizationId, Guid TermId, DateOnly EndsOn) : IntegrationEvent;
+
+/// <summary>The committee's term has ended without a new election recorded. Sent once per term.</summary>
+public sealed record OrganizationTermExpired(Guid OrganizationId, Guid TermId, DateOnly EndsOn) : IntegrationEvent;

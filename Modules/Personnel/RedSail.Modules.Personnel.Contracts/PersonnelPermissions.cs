@@ -7,4 +7,8 @@ public static class PersonnelPermissions
     public const string Write = "personnel.write";
     /// <summary>See ID numbers, phones, health and family details unmasked; every use is audited.</summary>
     public const string Unmask = "personnel.unmask";
+    /// <summary>Add versions of the rule set (regulation numbers): the committee's administrator.</summary>
+    public const string ManageRules = "personnel.rules";
+    /// <summary>See one's own record and propose changes to contact details and traits (the member's self-service).</summary>
+    public const string Self = "personnel.self";
 }

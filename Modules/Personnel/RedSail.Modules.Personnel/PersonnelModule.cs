@@ -23,6 +23,25 @@ using RedSail.Modules.Personnel.Features.PreviewPeopleImport;
 using RedSail.Modules.Personnel.Features.CommitPeopleImport;
 using RedSail.Modules.Personnel.Features.RollBackPeopleImport;
 using RedSail.Modules.Personnel.Features.ExportPeople;
+using RedSail.Modules.Personnel.Features.ListRuleSets;
+using RedSail.Modules.Personnel.Features.AddRuleSet;
+using RedSail.Modules.Personnel.Features.ListInformationSets;
+using RedSail.Modules.Personnel.Features.ListPersonRecords;
+using RedSail.Modules.Personnel.Features.AddPersonRecord;
+using RedSail.Modules.Personnel.Features.UpdatePersonRecord;
+using RedSail.Modules.Personnel.Features.RemovePersonRecord;
+using RedSail.Modules.Personnel.Features.ElectCommittee;
+using RedSail.Modules.Personnel.Features.ListCommitteeTerms;
+using RedSail.Modules.Personnel.Features.AddCommitteeMember;
+using RedSail.Modules.Personnel.Features.EndCommitteeMembership;
+using RedSail.Modules.Personnel.Features.ListStructureWarnings;
+using RedSail.Modules.Personnel.Features.ListReminders;
+using RedSail.Modules.Personnel.Features.TransferPersonOut;
+using RedSail.Modules.Personnel.Features.TransferPersonIn;
+using RedSail.Modules.Personnel.Features.MovePerson;
+using RedSail.Modules.Personnel.Features.ChangeMemberRelation;
+using RedSail.Modules.Personnel.Features.AnnounceTermDeadlines;
+using RedSail.BuildingBlocks.Scheduling;
 
 namespace RedSail.Modules.Personnel;
 
@@ -32,7 +51,8 @@ public static class PersonnelModule
     public const string Schema = "personnel";
 
     public static IServiceCollection AddPersonnel(this IServiceCollection services, IConfiguration configuration) =>
-        services.AddModule<PersonnelDb>("Personnel", Schema, typeof(PersonnelModule).Assembly, typeof(OrganizationCreated).Assembly);
+        services.AddModule<PersonnelDb>("Personnel", Schema, typeof(PersonnelModule).Assembly, typeof(OrganizationCreated).Assembly)
+            .AddPeriodicCommand<AnnounceTermDeadlines, AnnouncedTermDeadlines>(TimeSpan.FromHours(1), () => new AnnounceTermDeadlines());
 
     public static IEndpointRouteBuilder MapPersonnel(this IEndpointRouteBuilder endpoints)
     {
@@ -58,6 +78,23 @@ public static class PersonnelModule
         api.MapExportPeople();
         api.MapFindPersonByEmployeeNumber();
         api.MapReadChangeFeed();
+        api.MapListRuleSets();
+        api.MapAddRuleSet();
+        api.MapListInformationSets();
+        api.MapListPersonRecords();
+        api.MapAddPersonRecord();
+        api.MapUpdatePersonRecord();
+        api.MapRemovePersonRecord();
+        api.MapElectCommittee();
+        api.MapListCommitteeTerms();
+        api.MapAddCommitteeMember();
+        api.MapEndCommitteeMembership();
+        api.MapListStructureWarnings();
+        api.MapListReminders();
+        api.MapTransferPersonOut();
+        api.MapTransferPersonIn();
+        api.MapMovePerson();
+        api.MapChangeMemberRelation();
         return endpoints;
     }
 }

@@ -9,8 +9,9 @@ internal sealed record PartyDates(DateOnly? AppliedOn, DateOnly? ActivistOn, Dat
 
 internal static class PartyDatesRules
 {
-    /// <summary>Probation lasts one year from the 支部大会 vote, plus any extension (½–1 year, once).</summary>
-    public static DateOnly EarliestConversion(DateOnly joinedOn, int extendedMonths) => joinedOn.AddYears(1).AddMonths(extendedMonths);
+    /// <summary>Probation lasts the rule set's months (one year) from the 支部大会 vote, plus any extension (½–1 year, once).</summary>
+    public static DateOnly EarliestConversion(DateOnly joinedOn, int extendedMonths, PersonnelRules rules) =>
+        joinedOn.AddMonths(rules.ProbationMonths + extendedMonths);
 
     /// <summary>The date a person entered the given status, from their party dates, if recorded.</summary>
     public static DateOnly? DateOfStatus(string status, PartyDates d) => status switch
@@ -23,8 +24,8 @@ internal static class PartyDatesRules
         _ => null,
     };
 
-    /// <summary>Which dates the status needs, their order, the age rule and the probation year.</summary>
-    public static void Check(string status, PartyDates d, DateOnly? birthDate, DateOnly today, ValidationErrors errors)
+    /// <summary>Which dates the status needs and their order: what holds under every version of the rules.</summary>
+    public static void CheckShape(string status, PartyDates d, DateOnly today, ValidationErrors errors)
     {
         var required = status switch
         {
@@ -52,13 +53,27 @@ internal static class PartyDatesRules
             if (previous is { } p && value < p) errors.Add(field, "person.date_order");
             previous = value;
         }
+    }
+
+    /// <summary>
+    /// The numbers of the rule set: the minimum age at application, the extension's range and the probation period,
+    /// each under the version in force on the day it concerns (the application, the admission).
+    /// </summary>
+    public static void CheckRules(PartyDates d, DateOnly? birthDate, RuleSets rules, ValidationErrors errors)
+    {
         if (birthDate is { } birth)
         {
-            if (d.AppliedOn is { } applied && applied < birth.AddYears(18)) errors.Add("appliedOn", "person.too_young_to_apply");
-            if (d.JoinedOn is { } joined && joined < birth.AddYears(18)) errors.Add("joinedOn", "person.too_young_to_apply");
+            if (d.AppliedOn is { } applied && applied < birth.AddYears(rules.At(applied).MinApplicationAge))
+                errors.Add("appliedOn", "person.too_young_to_apply", rules.At(applied).MinApplicationAge);
+            if (d.JoinedOn is { } joined && joined < birth.AddYears(rules.At(joined).MinApplicationAge))
+                errors.Add("joinedOn", "person.too_young_to_apply", rules.At(joined).MinApplicationAge);
         }
-        if (d.ProbationExtendedMonths is not (0 or >= 6 and <= 12)) errors.Add("probationExtendedMonths", "person.extension_range");
-        if (d.JoinedOn is { } admitted && d.ConvertedOn is { } converted && converted < EarliestConversion(admitted, d.ProbationExtendedMonths))
-            errors.Add("convertedOn", "person.probation_not_over", EarliestConversion(admitted, d.ProbationExtendedMonths).ToString("yyyy-MM-dd"));
+        var atAdmission = rules.At(d.JoinedOn ?? d.ConvertedOn ?? DateOnly.MaxValue);
+        if (d.ProbationExtendedMonths != 0 && (d.ProbationExtendedMonths < atAdmission.ProbationExtensionMinMonths
+                || d.ProbationExtendedMonths > atAdmission.ProbationExtensionMaxMonths))
+            errors.Add("probationExtendedMonths", "person.extension_range", atAdmission.ProbationExtensionMinMonths, atAdmission.ProbationExtensionMaxMonths);
+        if (d.JoinedOn is { } admitted && d.ConvertedOn is { } converted
+            && EarliestConversion(admitted, d.ProbationExtendedMonths, atAdmission) is var earliest && converted < earliest)
+            errors.Add("convertedOn", "person.probation_not_over", earliest.ToString("yyyy-MM-dd"));
     }
 }

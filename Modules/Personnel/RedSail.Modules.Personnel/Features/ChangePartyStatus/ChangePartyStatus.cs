@@ -2,6 +2,7 @@ using RedSail.BuildingBlocks.Localization;
 using RedSail.Modules.Personnel.Contracts;
 using RedSail.Modules.Personnel.Domain;
 using RedSail.Modules.Personnel.Features.People;
+using RedSail.Modules.Personnel.Features.Rules;
 
 namespace RedSail.Modules.Personnel.Features.ChangePartyStatus;
 
@@ -48,7 +49,8 @@ internal sealed class ChangePartyStatusHandler(PersonnelDb db, RequestContext co
             throw new RuleViolationException("party_status_date", "person.effective_before_current", since.ToString("yyyy-MM-dd"));
         var dates = ApplyDate(person, to, on);
         var errors = new ValidationErrors();
-        PartyDatesRules.Check(to, dates, person.BirthDate, on, errors);
+        PartyDatesRules.CheckShape(to, dates, on, errors);
+        PartyDatesRules.CheckRules(dates, person.BirthDate, await RuleBook.LoadAsync(db, cancellationToken), errors);
         // The step's date is the effective date the caller chose, so that is the field to correct.
         var effective = new ValidationErrors();
         // Earlier steps' dates may be unknown for people recorded mid-way (older records); only order, age and

@@ -27,12 +27,14 @@ internal sealed class PersonRow
     public DateOnly? ConvertedOn { get; init; }
     public int ProbationExtendedMonths { get; init; }
     public DateOnly? StatusSince { get; init; }
+    public string Relation { get; init; } = "active";
+    public DateOnly? RelationSince { get; init; }
     public long Version { get; init; }
 
     public const string Columns = """
         p.id, p.organization_id, o.name as organization_name, p.name, p.gender, p.birth_date, p.ethnicity, p.education,
         p.id_number_cipher, p.phone_cipher, p.native_place, p.department, p.employee_number, p.party_status, p.applied_on,
-        p.activist_on, p.candidate_on, p.joined_on, p.converted_on, p.probation_extended_months, p.status_since, p.version
+        p.activist_on, p.candidate_on, p.joined_on, p.converted_on, p.probation_extended_months, p.status_since, p.relation, p.relation_since, p.version
         """;
 }
 
@@ -40,7 +42,7 @@ internal sealed class PersonRow
 internal sealed record PersonView(Guid Id, Guid OrganizationId, string OrganizationName, string Name, string Gender, DateOnly BirthDate, int Age,
     string Ethnicity, string? Education, string IdNumber, string? Phone, bool Unmasked, string? NativePlace, string? Department,
     string? EmployeeNumber, string PartyStatus, DateOnly? AppliedOn, DateOnly? ActivistOn, DateOnly? CandidateOn, DateOnly? JoinedOn,
-    DateOnly? ConvertedOn, int ProbationExtendedMonths, int? PartyAgeYears, long Version)
+    DateOnly? ConvertedOn, int ProbationExtendedMonths, int? PartyAgeYears, string Relation, DateOnly? RelationSince, long Version)
 {
     public static PersonView From(PersonRow r, FieldCipher cipher, bool unmask, DateOnly today)
     {
@@ -52,7 +54,7 @@ internal sealed record PersonView(Guid Id, Guid OrganizationId, string Organizat
             r.ConvertedOn, r.ProbationExtendedMonths,
             // 党龄 counts from conversion to full member.
             r.ConvertedOn is { } converted && r.PartyStatus == Domain.PartyStatus.FullMember ? YearsBetween(converted, today) : null,
-            r.Version);
+            r.Relation, r.RelationSince, r.Version);
     }
 
     public static int YearsBetween(DateOnly from, DateOnly to) =>

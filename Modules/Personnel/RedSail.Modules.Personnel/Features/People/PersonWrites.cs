@@ -1,7 +1,9 @@
 using System.Text.Json;
 using Npgsql;
 using RedSail.Modules.Personnel.Access;
+using RedSail.BuildingBlocks.Security;
 using RedSail.Modules.Personnel.Contracts;
+using RedSail.Modules.Personnel.Domain;
 
 namespace RedSail.Modules.Personnel.Features.People;
 
@@ -49,6 +51,46 @@ internal static class PersonWrites
                 recordedBy = context.Principal.UserId,
             }, ct);
 
+    /// <summary>
+    /// Inserts a checked person (recording, transfer in): encrypted ID number and phone with the blind index, the first
+    /// line of the timeline, and <see cref="PersonRecorded"/>. A taken ID or employee number becomes its field error.
+    /// </summary>
+    public static async Task<Guid> InsertAsync(PersonnelDb db, RequestContext context, FieldCipher cipher, BlindIndex blindIndex, DateOnly today,
+        NewPerson person, CancellationToken ct)
+    {
+        var (b, d) = (person.Basics, person.Dates);
+        var idNumber = IdNumber.Normalize(b.IdNumber!);
+        var id = Guid.CreateVersion7();
+        try
+        {
+            await db.ExecuteAsync("""
+                insert into personnel.person (id, organization_id, name, gender, birth_date, ethnicity, education, id_number_cipher,
+                    id_number_index, phone_cipher, native_place, department, employee_number, party_status, applied_on, activist_on,
+                    candidate_on, joined_on, converted_on, probation_extended_months, status_since)
+                values (@id, @OrganizationId, @Name, @Gender, @BirthDate, @Ethnicity, @Education, @idCipher, @idIndex, @phoneCipher,
+                    @NativePlace, @Department, @EmployeeNumber, @PartyStatus, @AppliedOn, @ActivistOn, @CandidateOn, @JoinedOn,
+                    @ConvertedOn, @ProbationExtendedMonths, @statusSince)
+                """, new
+                {
+                    id, person.OrganizationId, Name = b.Name!.Trim(), b.Gender, b.BirthDate, b.Ethnicity, Education = Blank(b.Education),
+                    idCipher = cipher.Encrypt(idNumber), idIndex = blindIndex.Compute(IdNumber.IndexPurpose, idNumber),
+                    phoneCipher = Blank(b.Phone) is { } phone ? cipher.Encrypt(phone) : null,
+                    NativePlace = Blank(b.NativePlace), Department = Blank(b.Department), EmployeeNumber = Blank(b.EmployeeNumber),
+                    person.PartyStatus, d.AppliedOn, d.ActivistOn, d.CandidateOn, d.JoinedOn, d.ConvertedOn, d.ProbationExtendedMonths,
+                    statusSince = PartyDatesRules.DateOfStatus(person.PartyStatus, d) ?? today,
+                }, ct);
+        }
+        catch (PostgresException e)
+        {
+            ThrowIfDuplicate(e);
+            throw;
+        }
+        await RecordChangeAsync(db, context, id, "recorded", today, null, null, new { b.Name, person.OrganizationId, person.PartyStatus }, ct);
+        await db.PublishAsync(new PersonRecorded(id, person.OrganizationId, b.Name!.Trim(), b.Gender!, b.BirthDate!.Value, b.Ethnicity!,
+            Blank(b.Education), person.PartyStatus, d.JoinedOn, d.ConvertedOn), ct);
+        return id;
+    }
+
     /// <summary>Optional text as stored: trimmed, and null when blank.</summary>
     public static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
@@ -62,3 +104,6 @@ internal static class PersonWrites
         errors.ThrowIfAny();
     }
 }
+
+/// <summary>A person to insert, already checked.</summary>
+internal sealed record NewPerson(Guid OrganizationId, PersonBasics Basics, string PartyStatus, PartyDates Dates);

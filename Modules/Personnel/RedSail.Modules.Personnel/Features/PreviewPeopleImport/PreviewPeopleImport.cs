@@ -8,6 +8,7 @@ using RedSail.BuildingBlocks.Security;
 using RedSail.Modules.Personnel.Contracts;
 using RedSail.Modules.Personnel.Domain;
 using RedSail.Modules.Personnel.Features.People;
+using RedSail.Modules.Personnel.Features.Rules;
 
 namespace RedSail.Modules.Personnel.Features.PreviewPeopleImport;
 
@@ -63,7 +64,7 @@ internal sealed class PreviewPeopleImportHandler(PersonnelDb db, RequestContext 
         await PersonWrites.EnsureOrganizationWritableAsync(db, context, request.OrganizationId, cancellationToken);
         ImportFile.EnsureSafeXlsx(request.Content);
         var rows = ReadRows(request.Content);
-        CheckRows(rows);
+        CheckRows(rows, await RuleBook.LoadAsync(db, cancellationToken));
         await CheckAgainstRegisterAsync(rows, cancellationToken);
 
         var batchId = Guid.CreateVersion7();
@@ -98,14 +99,16 @@ internal sealed class PreviewPeopleImportHandler(PersonnelDb db, RequestContext 
     }
 
     /// <summary>The single-person rules on each row (a cell that could not be read is not reported twice), then duplicates inside the file.</summary>
-    private void CheckRows(List<Row> rows)
+    private void CheckRows(List<Row> rows, RuleSets rules)
     {
         var today = clock.Today;
         foreach (var row in rows)
         {
             var s = row.Sheet;
             var ruleErrors = new ValidationErrors();
-            NewPersonRules.Check(s.Basics, s.PartyStatus, s.Dates, today, ruleErrors);
+            NewPersonRules.CheckBasics(s.Basics, s.PartyStatus, today, ruleErrors);
+            if (s.PartyStatus is { } status && Domain.PartyStatus.All.Contains(status))
+                NewPersonRules.CheckDates(s.Basics, status, s.Dates, today, rules, ruleErrors);
             var unreadable = s.CellErrors.Select(e => e.Field).ToHashSet();
             row.Errors.AddRange(ruleErrors.All.Where(e => !unreadable.Contains(e.Field)));
             if (s.Basics.IdNumber is { } id && Domain.IdNumber.Parse(Domain.IdNumber.Normalize(id)) is not null)

@@ -1,8 +1,8 @@
-using Npgsql;
 using RedSail.BuildingBlocks.Security;
 using RedSail.Modules.Personnel.Contracts;
 using RedSail.Modules.Personnel.Domain;
 using RedSail.Modules.Personnel.Features.People;
+using RedSail.Modules.Personnel.Features.Rules;
 
 namespace RedSail.Modules.Personnel.Features.RecordPerson;
 
@@ -26,7 +26,7 @@ internal sealed class RecordPersonValidator(IClock clock) : IValidator<RecordPer
 {
     public void Validate(RecordPerson request, ValidationErrors errors)
     {
-        NewPersonRules.Check(request.Basics, request.PartyStatus, request.PartyDates, clock.Today, errors);
+        NewPersonRules.CheckBasics(request.Basics, request.PartyStatus, clock.Today, errors);
     }
 }
 
@@ -36,39 +36,12 @@ internal sealed class RecordPersonHandler(PersonnelDb db, RequestContext context
     public async Task<RecordedPerson> Handle(RecordPerson request, CancellationToken cancellationToken)
     {
         await PersonWrites.EnsureOrganizationWritableAsync(db, context, request.OrganizationId, cancellationToken);
-        var b = request.Basics;
-        var d = request.PartyDates ?? PartyDates.None;
-        var idNumber = IdNumber.Normalize(b.IdNumber!);
-        var id = Guid.CreateVersion7();
-        var today = clock.Today;
-        try
-        {
-            await db.ExecuteAsync("""
-                insert into personnel.person (id, organization_id, name, gender, birth_date, ethnicity, education, id_number_cipher,
-                    id_number_index, phone_cipher, native_place, department, employee_number, party_status, applied_on, activist_on,
-                    candidate_on, joined_on, converted_on, probation_extended_months, status_since)
-                values (@id, @OrganizationId, @Name, @Gender, @BirthDate, @Ethnicity, @Education, @idCipher, @idIndex, @phoneCipher,
-                    @NativePlace, @Department, @EmployeeNumber, @PartyStatus, @AppliedOn, @ActivistOn, @CandidateOn, @JoinedOn,
-                    @ConvertedOn, @ProbationExtendedMonths, @statusSince)
-                """, new
-                {
-                    id, request.OrganizationId, Name = b.Name!.Trim(), b.Gender, b.BirthDate, b.Ethnicity, Education = PersonWrites.Blank(b.Education),
-                    idCipher = cipher.Encrypt(idNumber), idIndex = blindIndex.Compute(IdNumber.IndexPurpose, idNumber),
-                    phoneCipher = PersonWrites.Blank(b.Phone) is { } phone ? cipher.Encrypt(phone) : null,
-                    NativePlace = PersonWrites.Blank(b.NativePlace), Department = PersonWrites.Blank(b.Department), EmployeeNumber = PersonWrites.Blank(b.EmployeeNumber),
-                    request.PartyStatus, d.AppliedOn, d.ActivistOn, d.CandidateOn, d.JoinedOn, d.ConvertedOn, d.ProbationExtendedMonths,
-                    statusSince = PartyDatesRules.DateOfStatus(request.PartyStatus!, d) ?? today,
-                }, cancellationToken);
-        }
-        catch (PostgresException e)
-        {
-            PersonWrites.ThrowIfDuplicate(e);
-            throw;
-        }
-        await PersonWrites.RecordChangeAsync(db, context, id, "recorded", today, null, null,
-            new { b.Name, request.OrganizationId, request.PartyStatus }, cancellationToken);
-        await db.PublishAsync(new PersonRecorded(id, request.OrganizationId, b.Name!.Trim(), b.Gender!, b.BirthDate!.Value, b.Ethnicity!,
-            PersonWrites.Blank(b.Education), request.PartyStatus!, d.JoinedOn, d.ConvertedOn), cancellationToken);
+        var ruleErrors = new ValidationErrors();
+        NewPersonRules.CheckDates(request.Basics, request.PartyStatus!, request.PartyDates, clock.Today, await RuleBook.LoadAsync(db, cancellationToken),
+            ruleErrors);
+        ruleErrors.ThrowIfAny();
+        var id = await PersonWrites.InsertAsync(db, context, cipher, blindIndex, clock.Today,
+            new NewPerson(request.OrganizationId, request.Basics, request.PartyStatus!, request.PartyDates ?? PartyDates.None), cancellationToken);
         return new RecordedPerson(id, 1);
     }
 }

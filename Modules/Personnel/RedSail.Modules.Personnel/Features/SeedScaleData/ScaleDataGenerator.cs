@@ -87,7 +87,7 @@ internal sealed class ScaleDataGenerator(int seed)
         {
             case PartyStatus.FullMember or PartyStatus.Probationary:
                 joined = status == PartyStatus.FullMember ? Between(today.AddYears(-50), today.AddYears(-1).AddDays(-1)) : Between(today.AddDays(-360), today);
-                if (status == PartyStatus.FullMember) converted = PartyDatesRules.EarliestConversion(joined.Value, 0);
+                if (status == PartyStatus.FullMember) converted = PartyDatesRules.EarliestConversion(joined.Value, 0, PersonnelRules.Regulation2014);
                 candidate = joined.Value.AddDays(-_random.Next(60, 180));
                 activist = candidate.Value.AddDays(-_random.Next(365, 540));
                 applied = activist.Value.AddDays(-_random.Next(90, 360));
