@@ -6,6 +6,7 @@ public sealed record ScopedPermission(string Permission, Guid? OrganizationId);
 /// <summary>
 /// Who is calling: a signed-in person, an OA client, the system itself (background jobs), or nobody.
 /// Built once per request by the authentication handler; handlers read it through <see cref="RequestContext"/>.
+/// <see cref="EmployeeNumber"/> links a signed-in account to the person it belongs to (the member's self-service).
 /// </summary>
 public sealed record Principal(
     Guid? UserId,
@@ -13,7 +14,8 @@ public sealed record Principal(
     string? ClientId,
     IReadOnlyList<string> Roles,
     IReadOnlyList<ScopedPermission> Permissions,
-    bool IsSystem = false)
+    bool IsSystem = false,
+    string? EmployeeNumber = null)
 {
     public static readonly Principal Anonymous = new(null, null, null, [], []);
     public static readonly Principal System = new(null, "system", null, ["system"], [], IsSystem: true);

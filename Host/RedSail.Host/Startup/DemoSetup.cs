@@ -37,22 +37,24 @@ public static class DemoSetup
         var root = organizations.First(o => o.ParentId is null);
         var firstBranch = organizations.First(o => o.ParentId == root.Id && o.Type == "branch");
 
-        var accounts = new (string User, string Name, string Role, Guid? Organization)[]
+        // The member's account belongs to the first demo person (employee number E0001), so that self-service has a record to show.
+        var accounts = new (string User, string Name, string Role, Guid? Organization, string? EmployeeNumber)[]
         {
-            ("admin", "系统管理员", RoleCatalog.SystemAdmin, null),
-            ("security", "安全管理员", RoleCatalog.SecurityAdmin, null),
-            ("auditor", "审计管理员", RoleCatalog.AuditAdmin, null),
-            ("party", "党委管理员", RoleCatalog.CommitteeAdmin, root.Id),
-            ("branch01", firstBranch.Name + "书记", RoleCatalog.BranchSecretary, firstBranch.Id),
+            ("admin", "系统管理员", RoleCatalog.SystemAdmin, null, null),
+            ("security", "安全管理员", RoleCatalog.SecurityAdmin, null, null),
+            ("auditor", "审计管理员", RoleCatalog.AuditAdmin, null, null),
+            ("party", "党委管理员", RoleCatalog.CommitteeAdmin, root.Id, null),
+            ("branch01", firstBranch.Name + "书记", RoleCatalog.BranchSecretary, firstBranch.Id, null),
+            ("member", "党员（自助）", RoleCatalog.Member, root.Id, "E0001"),
         };
         var text = new StringBuilder()
             .AppendLine("RedSail 红帆智慧党建 — initial accounts of this embedded installation (shown once; keep this file private).")
             .AppendLine("Administrators sign in with a TOTP code: add the secret to an authenticator app (or scan the QR code shown at first sign-in).")
             .AppendLine();
-        foreach (var (user, name, role, organization) in accounts)
+        foreach (var (user, name, role, organization, employeeNumber) in accounts)
         {
             var password = GeneratePassword();
-            var created = await mediator.Send(new CreateAdministrator(user, name, password, role, organization), ct);
+            var created = await mediator.Send(new CreateAdministrator(user, name, password, role, organization, employeeNumber), ct);
             text.AppendLine($"  {role,-17} user: {user,-10} password: {password}" + (created.TotpSecret is null ? "" : $"   TOTP secret: {created.TotpSecret}"));
         }
         var file = Path.Combine(dataPath, "initial-credentials.txt");

@@ -28,7 +28,7 @@ internal sealed class PlatformPrincipalResolver(ModuleDataSources sources, Secur
     {
         await using var db = await Platform.OpenConnectionAsync(ct);
         var session = await db.QuerySingleOrDefaultAsync<SessionRow>(new CommandDefinition("""
-            select s.id, s.user_id, s.stage, s.csrf_token, s.last_seen_at, s.expires_at, u.user_name, u.enabled,
+            select s.id, s.user_id, s.stage, s.csrf_token, s.last_seen_at, s.expires_at, u.user_name, u.enabled, u.employee_number,
                    coalesce(array_agg(g.role) filter (where g.id is not null), '{}') as roles,
                    coalesce(array_agg(coalesce(g.organization_id::text, '')) filter (where g.id is not null), '{}') as organizations
             from platform.session s
@@ -51,7 +51,8 @@ internal sealed class PlatformPrincipalResolver(ModuleDataSources sources, Secur
         var principal = session.Stage switch
         {
             SessionStages.Active => new Principal(session.UserId, session.UserName, null, session.Roles,
-                RoleCatalog.PermissionsOf(session.Roles.Zip(session.Organizations.Select(o => o.Length == 0 ? (Guid?)null : Guid.Parse(o))))),
+                RoleCatalog.PermissionsOf(session.Roles.Zip(session.Organizations.Select(o => o.Length == 0 ? (Guid?)null : Guid.Parse(o)))),
+                EmployeeNumber: session.EmployeeNumber),
             SessionStages.PasswordChange => new Principal(session.UserId, session.UserName, null, [], []),
             _ => Principal.Anonymous,
         };
@@ -80,6 +81,7 @@ internal sealed class PlatformPrincipalResolver(ModuleDataSources sources, Secur
         public DateTime LastSeenAt { get; init; }
         public DateTime ExpiresAt { get; init; }
         public string UserName { get; init; } = "";
+        public string? EmployeeNumber { get; init; }
         public bool Enabled { get; init; }
         public string[] Roles { get; init; } = [];
         // Text, because a global grant has no organisation and Npgsql will not read a null into Guid[].

@@ -40,6 +40,10 @@ using RedSail.Modules.Personnel.Features.TransferPersonOut;
 using RedSail.Modules.Personnel.Features.TransferPersonIn;
 using RedSail.Modules.Personnel.Features.MovePerson;
 using RedSail.Modules.Personnel.Features.ChangeMemberRelation;
+using RedSail.Modules.Personnel.Features.GetMyRecord;
+using RedSail.Modules.Personnel.Features.ProposeMyChange;
+using RedSail.Modules.Personnel.Features.ListChangeProposals;
+using RedSail.Modules.Personnel.Features.DecideChangeProposal;
 using RedSail.Modules.Personnel.Features.AnnounceTermDeadlines;
 using RedSail.BuildingBlocks.Scheduling;
 
@@ -95,6 +99,10 @@ public static class PersonnelModule
         api.MapTransferPersonIn();
         api.MapMovePerson();
         api.MapChangeMemberRelation();
+        api.MapGetMyRecord();
+        api.MapProposeMyChange();
+        api.MapListChangeProposals();
+        api.MapDecideChangeProposal();
         return endpoints;
     }
 }

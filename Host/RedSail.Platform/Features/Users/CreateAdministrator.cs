@@ -9,7 +9,8 @@ namespace RedSail.Platform.Features.Users;
 /// administrator roles, with the given password and a TOTP secret enrolled at once, returned to be shown
 /// to the operator exactly once. Also creates business accounts for the demo (no TOTP unless an administrator).
 /// </summary>
-public sealed record CreateAdministrator(string UserName, string DisplayName, string Password, string Role, Guid? OrganizationId = null)
+public sealed record CreateAdministrator(string UserName, string DisplayName, string Password, string Role, Guid? OrganizationId = null,
+    string? EmployeeNumber = null)
     : ICommand<CreatedAdministrator>
 {
     public string AuditAction => "platform.users.create_admin";
@@ -30,6 +31,7 @@ internal sealed class CreateAdministratorValidator(PasswordPolicy policy) : IVal
         policy.Check("password", request.Password, request.UserName, errors);
         if (RoleCatalog.Find(request.Role) is not { } role) errors.Add("role", "role.unknown");
         else if (role.Scoped && request.OrganizationId is null) errors.Add("organizationId", "role.needs_organization");
+        UserNames.CheckEmployeeNumber(request.EmployeeNumber, errors);
     }
 }
 
@@ -42,12 +44,13 @@ internal sealed class CreateAdministratorHandler(PlatformDb db, PasswordHasher h
         var secret = role.Administrator ? TotpCodes.NewSecret() : null;
         var id = Guid.CreateVersion7();
         var inserted = await db.ExecuteAsync("""
-            insert into platform.user_account (id, user_name, display_name, password_hash, password_changed_at, totp_secret, totp_enrolled_at)
-            values (@id, @UserName, @DisplayName, @hash, @now, @totp, case when @totp is null then null else @now end)
+            insert into platform.user_account (id, user_name, display_name, password_hash, password_changed_at, totp_secret, totp_enrolled_at,
+                employee_number)
+            values (@id, @UserName, @DisplayName, @hash, @now, @totp, case when @totp is null then null else @now end, @EmployeeNumber)
             on conflict do nothing;
             """, new
             {
-                id, request.UserName, request.DisplayName, hash = hasher.Hash(request.Password), now = clock.UtcNow,
+                id, request.UserName, request.DisplayName, hash = hasher.Hash(request.Password), now = clock.UtcNow, request.EmployeeNumber,
                 totp = secret is null ? null : cipher.Encrypt(TotpCodes.Encode(secret)),
             }, cancellationToken);
         if (inserted == 0) new ValidationErrors().Add("userName", "user.name_taken").ThrowIfAny();

@@ -7,7 +7,7 @@ namespace RedSail.Platform.Features.Users;
 /// The system administrator opens an account with an initial password, which its owner must change at
 /// first sign-in. Roles are granted separately, by the security administrator.
 /// </summary>
-public sealed record CreateUser(string? UserName, string? DisplayName, string? Password) : ICommand<CreatedUser>
+public sealed record CreateUser(string? UserName, string? DisplayName, string? Password, string? EmployeeNumber = null) : ICommand<CreatedUser>
 {
     public string AuditAction => "platform.users.create";
     public AuditTarget AuditTarget => new("user_account", UserName);
@@ -25,6 +25,7 @@ internal sealed class CreateUserValidator(PasswordPolicy policy) : IValidator<Cr
         UserNames.Check("userName", request.UserName, errors);
         errors.RequiredMax("displayName", request.DisplayName, 64);
         policy.Check("password", request.Password, request.UserName, errors);
+        UserNames.CheckEmployeeNumber(request.EmployeeNumber, errors);
     }
 }
 
@@ -37,6 +38,22 @@ internal static class UserNames
         if (userName.Length is < 3 or > 64 || !userName.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-'))
             errors.Add(field, "user.name_format");
     }
+
+    /// <summary>Optional; the person's employee number as Personnel records it (letters, digits, hyphen, underscore; ≤32).</summary>
+    public static void CheckEmployeeNumber(string? employeeNumber, ValidationErrors errors)
+    {
+        if (string.IsNullOrWhiteSpace(employeeNumber)) return;
+        if (employeeNumber.Length > 32 || !employeeNumber.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+            errors.Add("employeeNumber", "user.employee_number_format");
+    }
+
+    /// <summary>Turns a taken user name or employee number into its field error.</summary>
+    public static void ThrowIfTaken(Npgsql.PostgresException e)
+    {
+        if (e.SqlState != Npgsql.PostgresErrorCodes.UniqueViolation) return;
+        new ValidationErrors().Add(e.ConstraintName?.Contains("employee_number") == true ? "employeeNumber" : "userName",
+            e.ConstraintName?.Contains("employee_number") == true ? "user.employee_number_taken" : "user.name_taken").ThrowIfAny();
+    }
 }
 
 internal sealed class CreateUserHandler(PlatformDb db, PasswordHasher hasher, IClock clock) : IRequestHandler<CreateUser, CreatedUser>
@@ -44,13 +61,22 @@ internal sealed class CreateUserHandler(PlatformDb db, PasswordHasher hasher, IC
     public async Task<CreatedUser> Handle(CreateUser request, CancellationToken cancellationToken)
     {
         var id = Guid.CreateVersion7();
-        var inserted = await db.ExecuteAsync("""
-            insert into platform.user_account (id, user_name, display_name, password_hash, password_changed_at, must_change_password)
-            values (@id, @UserName, @DisplayName, @hash, @now, true)
-            on conflict do nothing
-            """, new { id, request.UserName, DisplayName = request.DisplayName!.Trim(), hash = hasher.Hash(request.Password!), now = clock.UtcNow },
-            cancellationToken);
-        if (inserted == 0) new ValidationErrors().Add("userName", "user.name_taken").ThrowIfAny();
+        try
+        {
+            await db.ExecuteAsync("""
+                insert into platform.user_account (id, user_name, display_name, password_hash, password_changed_at, must_change_password, employee_number)
+                values (@id, @UserName, @DisplayName, @hash, @now, true, @employeeNumber)
+                """, new
+                {
+                    id, request.UserName, DisplayName = request.DisplayName!.Trim(), hash = hasher.Hash(request.Password!), now = clock.UtcNow,
+                    employeeNumber = string.IsNullOrWhiteSpace(request.EmployeeNumber) ? null : request.EmployeeNumber.Trim(),
+                }, cancellationToken);
+        }
+        catch (Npgsql.PostgresException e)
+        {
+            UserNames.ThrowIfTaken(e);
+            throw;
+        }
         return new CreatedUser(id);
     }
 }

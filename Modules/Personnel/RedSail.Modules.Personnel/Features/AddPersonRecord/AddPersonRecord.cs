@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Npgsql;
 using RedSail.BuildingBlocks.Security;
 using RedSail.Modules.Personnel.Contracts;
 using RedSail.Modules.Personnel.Domain;
@@ -40,19 +39,8 @@ internal sealed class AddPersonRecordHandler(PersonnelDb db, RequestContext cont
         var organizationId = await PersonRecords.EnsurePersonAsync(db, context, request.PersonId, PersonnelPermissions.Write, cancellationToken);
         var values = InformationSets.Check(set, request.Values, request.ValidFrom, request.ValidTo, clock.Today, new ValidationErrors());
         var massOrganization = await PersonRecords.MassOrganizationAsync(db, set, values, cancellationToken);
-        var (data, secret, search) = PersonRecords.Split(set, values, cipher);
-        var id = Guid.CreateVersion7();
-        try
-        {
-            await db.ExecuteAsync("""
-                insert into personnel.person_record (id, person_id, set_kind, valid_from, valid_to, data, secret, search_text, organization_id)
-                values (@id, @PersonId, @Set, @ValidFrom, @ValidTo, @data::jsonb, @secret, @search, @massOrganization)
-                """, new { id, request.PersonId, request.Set, request.ValidFrom, request.ValidTo, data, secret, search, massOrganization }, cancellationToken);
-        }
-        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && e.ConstraintName == "ux_person_record_single")
-        {
-            new ValidationErrors().Add("set", "records.single_current").ThrowIfAny();
-        }
+        var id = await PersonRecords.InsertAsync(db, cipher, set, request.PersonId, request.ValidFrom, request.ValidTo, values, massOrganization,
+            cancellationToken);
         await PersonRecords.AnnounceAsync(db, context, set, request.PersonId, organizationId, id, "added", request.ValidFrom ?? clock.Today, null,
             request.ValidFrom, request.ValidTo, null, values, cancellationToken);
         return new SavedPersonRecord(id, 1);

@@ -108,6 +108,40 @@ internal static class PersonRecords
         return id;
     }
 
+    /// <summary>Stores a new entry (its sensitive part encrypted); a second current entry of a single-entry set is a field error.</summary>
+    public static async Task<Guid> InsertAsync(PersonnelDb db, FieldCipher cipher, InformationSet set, Guid personId, DateOnly? from, DateOnly? to,
+        IReadOnlyDictionary<string, string> values, Guid? massOrganization, CancellationToken ct)
+    {
+        var (data, secret, search) = Split(set, values, cipher);
+        var id = Guid.CreateVersion7();
+        try
+        {
+            await db.ExecuteAsync("""
+                insert into personnel.person_record (id, person_id, set_kind, valid_from, valid_to, data, secret, search_text, organization_id)
+                values (@id, @personId, @set, @from, @to, @data::jsonb, @secret, @search, @massOrganization)
+                """, new { id, personId, set = set.Kind, from, to, data, secret, search, massOrganization }, ct);
+        }
+        catch (Npgsql.PostgresException e) when (e.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation && e.ConstraintName == "ux_person_record_single")
+        {
+            new ValidationErrors().Add("set", "records.single_current").ThrowIfAny();
+        }
+        return id;
+    }
+
+    /// <summary>Replaces an entry's period and values; returns its new version.</summary>
+    public static Task<long> UpdateAsync(PersonnelDb db, FieldCipher cipher, InformationSet set, Guid recordId, DateOnly? from, DateOnly? to,
+        IReadOnlyDictionary<string, string> values, Guid? massOrganization, CancellationToken ct)
+    {
+        var (data, secret, search) = Split(set, values, cipher);
+        return db.QuerySingleAsync<long>("""
+            update personnel.person_record
+            set valid_from = @from, valid_to = @to, data = @data::jsonb, secret = @secret, search_text = @search,
+                organization_id = @massOrganization, version = version + 1, updated_at = now()
+            where id = @recordId
+            returning version
+            """, new { from, to, data, secret, search, massOrganization, recordId }, ct);
+    }
+
     /// <summary>Records the change on the person's timeline and tells the other modules (ordinary values only).</summary>
     public static async Task AnnounceAsync(PersonnelDb db, RequestContext context, InformationSet set, Guid personId, Guid organizationId, Guid recordId,
         string change, DateOnly effectiveOn, string? reason, DateOnly? from, DateOnly? to, IReadOnlyDictionary<string, string>? before,

@@ -55,14 +55,8 @@ internal sealed class UpdatePersonRecordHandler(PersonnelDb db, RequestContext c
         errors.ThrowIfAny();
         foreach (var name in omitted.Where(before.ContainsKey)) values[name] = before[name];
         var massOrganization = await PersonRecords.MassOrganizationAsync(db, set, values, cancellationToken);
-        var (data, secret, search) = PersonRecords.Split(set, values, cipher);
-        var version = await db.QuerySingleAsync<long>("""
-            update personnel.person_record
-            set valid_from = @ValidFrom, valid_to = @ValidTo, data = @data::jsonb, secret = @secret, search_text = @search,
-                organization_id = @massOrganization, version = version + 1, updated_at = now()
-            where id = @RecordId
-            returning version
-            """, new { request.ValidFrom, request.ValidTo, data, secret, search, massOrganization, request.RecordId }, cancellationToken);
+        var version = await PersonRecords.UpdateAsync(db, cipher, set, request.RecordId, request.ValidFrom, request.ValidTo, values, massOrganization,
+            cancellationToken);
         await PersonRecords.AnnounceAsync(db, context, set, request.PersonId, current.OrganizationId, current.Id, "updated", clock.Today, null,
             request.ValidFrom, request.ValidTo, before, values, cancellationToken);
         return new SavedPersonRecordVersion(current.Id, version);
