@@ -33,27 +33,6 @@ public sealed class PeopleImportTests
         await _host.DisposeAsync();
     }
 
-    /// <summary>Row <paramref name="i"/> of a generated file: a full member with a unique ID number; codes as names on even rows, as codes on odd ones.</summary>
-    private static Dictionary<string, object?> Row(int i, string region, string? idNumber = null)
-    {
-        var birth = new DateOnly(1960, 1, 1).AddDays(i);
-        var named = i % 2 == 0;
-        return new Dictionary<string, object?>
-        {
-            ["姓名"] = $"导入人员{i}", ["性别"] = named ? "男" : "1", ["民族"] = named ? "汉族" : "01", ["出生日期"] = birth.ToString("yyyy-MM-dd"),
-            ["身份证号"] = idNumber ?? IdNumbers.Compose(region, birth, 101), ["籍贯"] = "北京市", ["手机号"] = "13800138000", ["工号"] = null,
-            ["部门"] = "研究所", ["学历"] = named ? "大学本科毕业" : "21", ["党籍状态"] = named ? "正式党员" : "full_member",
-            ["申请入党日期"] = null, ["确定积极分子日期"] = null, ["确定发展对象日期"] = null, ["入党日期"] = "2010-07-01", ["转正日期"] = "2011-07-01",
-        };
-    }
-
-    private static byte[] Xlsx(IEnumerable<Dictionary<string, object?>> rows)
-    {
-        using var stream = new MemoryStream();
-        stream.SaveAs(rows, sheetName: "人员", excelType: ExcelType.XLSX);
-        return stream.ToArray();
-    }
-
     private static Task<HttpResponseMessage> UploadAsync(ApiClient client, Guid organization, byte[] content, string fileName = "people.xlsx")
     {
         var form = new MultipartFormDataContent
@@ -74,12 +53,12 @@ public sealed class PeopleImportTests
     public async Task Ten_thousand_rows_with_one_bad_row_save_nothing_and_the_fixed_file_commits_whole_and_rolls_back_whole()
     {
         const int count = 10_000;
-        var rows = Enumerable.Range(0, count).Select(i => Row(i, "990101")).ToList();
+        var rows = Enumerable.Range(0, count).Select(i => PeopleSheets.Row(i, "990101")).ToList();
         var good = (string)rows[4998]["身份证号"]!;
-        rows[4998]["身份证号"] = good[..17] + (good[17] == '0' ? '1' : '0'); // Excel row 5,000: wrong check character
+        rows[4998]["身份证号"] = IdNumbers.WithWrongCheck(good); // Excel row 5,000: wrong check character
         var before = await PeopleCountAsync();
 
-        var preview = await Problems.JsonAsync(await UploadAsync(_committee, _branch, Xlsx(rows)));
+        var preview = await Problems.JsonAsync(await UploadAsync(_committee, _branch, PeopleSheets.Xlsx(rows)));
         Assert.That(preview.GetProperty("rows").GetInt32(), Is.EqualTo(count));
         Assert.That(preview.GetProperty("valid").GetInt32(), Is.EqualTo(count - 1));
         Assert.That(Errors(preview).Select(e => (e.Row, e.Field)), Is.EqualTo(new[] { (5000, "idNumber") }));
@@ -92,7 +71,7 @@ public sealed class PeopleImportTests
         Assert.That(await PeopleCountAsync(), Is.EqualTo(before));
 
         rows[4998]["身份证号"] = good;
-        var file = Xlsx(rows);
+        var file = PeopleSheets.Xlsx(rows);
         var watch = Stopwatch.StartNew();
         preview = await Problems.JsonAsync(await UploadAsync(_committee, _branch, file));
         var previewTime = watch.Elapsed;
@@ -129,7 +108,8 @@ public sealed class PeopleImportTests
     [Test]
     public async Task A_batch_whose_people_changed_since_the_import_cannot_be_rolled_back()
     {
-        var preview = await Problems.JsonAsync(await UploadAsync(_committee, _branch, Xlsx(Enumerable.Range(0, 3).Select(i => Row(i, "990102")))));
+        var file = PeopleSheets.Xlsx(Enumerable.Range(0, 3).Select(i => PeopleSheets.Row(i, "990102")));
+        var preview = await Problems.JsonAsync(await UploadAsync(_committee, _branch, file));
         var batch = preview.GetProperty("batchId").GetGuid();
         await Problems.JsonAsync(await _committee.PostAsync($"/api/personnel/people/imports/{batch}/commit"));
         var person = await _host.ScalarAsync<Guid>("select id from personnel.person where import_batch_id = @b limit 1", ("b", batch));
@@ -148,7 +128,7 @@ public sealed class PeopleImportTests
         await secretary.SignInAsync(await _host.CreateUserAsync(RoleCatalog.BranchSecretary, _branch));
         var other = await Demo.BranchAsync(_host, "RS-02");
 
-        await Problems.ExpectAsync(await UploadAsync(secretary, other, Xlsx([Row(1, "990103")])), HttpStatusCode.NotFound, "not_found");
+        await Problems.ExpectAsync(await UploadAsync(secretary, other, PeopleSheets.Xlsx([PeopleSheets.Row(1, "990103")])), HttpStatusCode.NotFound, "not_found");
         Assert.That(await _host.ScalarAsync<long>("select count(*) from platform.audit_log where action = 'personnel.people.import.preview' and result = 'denied' and target_organization = @o",
             ("o", other.ToString())), Is.EqualTo(1L));
         Assert.That(await _host.ScalarAsync<long>("select count(*) from personnel.import_batch where organization_id = @o", ("o", other)), Is.Zero);
@@ -182,11 +162,11 @@ public sealed class PeopleImportTests
     [Test]
     public async Task Duplicate_id_numbers_within_one_file_are_reported_on_both_rows()
     {
-        var rows = Enumerable.Range(0, 3).Select(i => Row(i, "990104")).ToList();
-        rows[2] = Row(0, "990104"); // Excel rows 2 and 4 hold the same person
+        var rows = Enumerable.Range(0, 3).Select(i => PeopleSheets.Row(i, "990104")).ToList();
+        rows[2] = PeopleSheets.Row(0, "990104"); // Excel rows 2 and 4 hold the same person
         rows[2]["姓名"] = "重复人员";
 
-        var preview = await Problems.JsonAsync(await UploadAsync(_committee, _branch, Xlsx(rows)));
+        var preview = await Problems.JsonAsync(await UploadAsync(_committee, _branch, PeopleSheets.Xlsx(rows)));
 
         var duplicates = Errors(preview).Where(e => e.Field == "idNumber").ToList();
         Assert.That(duplicates.Select(e => e.Row), Is.EqualTo(new[] { 2, 4 }));
@@ -198,11 +178,11 @@ public sealed class PeopleImportTests
     [Test]
     public async Task An_id_number_already_recorded_is_reported()
     {
-        var rows = Enumerable.Range(0, 2).Select(i => Row(i, "990105")).ToList();
-        var preview = await Problems.JsonAsync(await UploadAsync(_committee, _branch, Xlsx(rows)));
+        var rows = Enumerable.Range(0, 2).Select(i => PeopleSheets.Row(i, "990105")).ToList();
+        var preview = await Problems.JsonAsync(await UploadAsync(_committee, _branch, PeopleSheets.Xlsx(rows)));
         await Problems.JsonAsync(await _committee.PostAsync($"/api/personnel/people/imports/{preview.GetProperty("batchId").GetGuid()}/commit"));
 
-        preview = await Problems.JsonAsync(await UploadAsync(_committee, _branch, Xlsx(rows)));
+        preview = await Problems.JsonAsync(await UploadAsync(_committee, _branch, PeopleSheets.Xlsx(rows)));
 
         Assert.That(Errors(preview).Select(e => (e.Row, e.Field, e.Message)),
             Is.EqualTo(new[] { (2, "idNumber", "该身份证号已登记在另一人员名下。"), (3, "idNumber", "该身份证号已登记在另一人员名下。") }));

@@ -44,7 +44,7 @@ public sealed class PeopleTests : BrowserFixture
         await Expect(page.Locator(".el-dialog:visible")).ToContainTextAsync("新增人员");
         await page.ChooseAsync("person-form-organization", "机关第一党支部");
         await page.ById("person-form-name").FillAsync(name);
-        await page.ById("person-form-idNumber").FillAsync(Ui.WithWrongCheck(idNumber));
+        await page.ById("person-form-idNumber").FillAsync(IdNumbers.WithWrongCheck(idNumber));
         await page.ChooseAsync("person-form-ethnicity", "汉族");
         await page.ChooseAsync("person-form-partyStatus", "正式党员");
         await page.FillDateAsync("person-form-joinedOn", "2012-07-01");

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { ApiError, buildUrl, configureApi, fileNameFromDisposition, http, readCookie, request } from './http'
+import { ApiError, buildUrl, configureApi, contentLength, fileNameFromDisposition, http, readCookie, request, type TransferProgress } from './http'
 
 type FetchArgs = [string, RequestInit]
 
@@ -193,6 +193,166 @@ describe('api client: responses', () => {
   })
 })
 
+/** A response whose body arrives in these chunks. */
+function streamed(chunks: string[], headers: Record<string, string>): Response {
+  const encoder = new TextEncoder()
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      for (const chunk of chunks) controller.enqueue(encoder.encode(chunk))
+      controller.close()
+    },
+  })
+  return new Response(body, { status: 200, headers })
+}
+
+describe('api client: downloads with progress', () => {
+  it('reports the bytes received against Content-Length, chunk by chunk, and keeps the whole file', async () => {
+    fetchMock.mockResolvedValueOnce(
+      streamed(['abcd', 'efgh', 'ij'], { 'Content-Length': '10', 'Content-Disposition': 'attachment; filename=people-20250101.xlsx' }),
+    )
+    const seen: TransferProgress[] = []
+    const file = await http.download('/api/personnel/people/export', { onProgress: (p) => seen.push({ ...p }) })
+    expect(seen).toEqual([
+      { loaded: 0, total: 10 },
+      { loaded: 4, total: 10 },
+      { loaded: 8, total: 10 },
+      { loaded: 10, total: 10 },
+    ])
+    expect(await file.blob.text()).toBe('abcdefghij')
+    expect(file.fileName).toBe('people-20250101.xlsx')
+  })
+
+  it('reports an unknown total when the server sends no Content-Length', async () => {
+    fetchMock.mockResolvedValueOnce(streamed(['abc', 'de'], {}))
+    const seen: TransferProgress[] = []
+    await http.download('/x', { onProgress: (p) => seen.push({ ...p }) })
+    expect(seen.at(-1)).toEqual({ loaded: 5, total: null })
+  })
+
+  it('passes the abort signal to fetch and reports a cancelled download as aborted, not as a failure', async () => {
+    const controller = new AbortController()
+    fetchMock.mockImplementationOnce(
+      (_url: string, init: RequestInit) =>
+        new Promise((_, reject) => init.signal!.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')))),
+    )
+    const pending = http.download('/x', { signal: controller.signal, onProgress: () => {} }).catch((e: unknown) => e)
+    controller.abort()
+    const error = (await pending) as ApiError
+    expect(error).toBeInstanceOf(ApiError)
+    expect(error.isAborted).toBe(true)
+    expect(error.isNetworkError).toBe(true)
+    expect(onUnauthorized).not.toHaveBeenCalled()
+  })
+
+  it('contentLength ignores a missing, malformed or content-encoded length', () => {
+    expect(contentLength(new Headers({ 'Content-Length': '2048' }))).toBe(2048)
+    expect(contentLength(new Headers({ 'Content-Length': '2048', 'Content-Encoding': 'identity' }))).toBe(2048)
+    expect(contentLength(new Headers({ 'Content-Length': '2048', 'Content-Encoding': 'gzip' }))).toBeNull()
+    expect(contentLength(new Headers({ 'Content-Length': 'lots' }))).toBeNull()
+    expect(contentLength(new Headers())).toBeNull()
+  })
+})
+
+/** Just enough of XMLHttpRequest to see what upload() sends and to answer it. */
+class FakeXhr {
+  static last: FakeXhr
+  method = ''
+  url = ''
+  headers: Record<string, string> = {}
+  body: unknown
+  status = 0
+  statusText = ''
+  responseText = ''
+  responseHeaders: Record<string, string> = {}
+  aborted = false
+  upload: { onprogress: ((e: { loaded: number; total: number; lengthComputable: boolean }) => void) | null } = { onprogress: null }
+  onload: (() => void) | null = null
+  onerror: (() => void) | null = null
+  onabort: (() => void) | null = null
+  constructor() {
+    FakeXhr.last = this
+  }
+  open(method: string, url: string) {
+    this.method = method
+    this.url = url
+  }
+  setRequestHeader(name: string, value: string) {
+    this.headers[name.toLowerCase()] = value
+  }
+  getResponseHeader(name: string) {
+    return this.responseHeaders[name.toLowerCase()] ?? null
+  }
+  send(body: unknown) {
+    this.body = body
+  }
+  abort() {
+    this.aborted = true
+    this.onabort?.()
+  }
+  answer(status: number, body: unknown, contentType = 'application/json; charset=utf-8') {
+    this.status = status
+    this.responseText = JSON.stringify(body)
+    this.responseHeaders['content-type'] = contentType
+    this.onload?.()
+  }
+}
+
+describe('api client: uploads', () => {
+  beforeEach(() => vi.stubGlobal('XMLHttpRequest', FakeXhr))
+
+  it('posts the form with the CSRF and language headers, reports progress and returns the JSON answer', async () => {
+    document.cookie = 'redsail.csrf=tok-1; path=/'
+    locale = 'en'
+    const form = new FormData()
+    form.append('organizationId', 'o1')
+    const seen: TransferProgress[] = []
+    const pending = http.upload<{ batchId: string }>('/api/personnel/people/imports', form, { onProgress: (p) => seen.push(p) })
+    const xhr = FakeXhr.last
+    expect(xhr.method).toBe('POST')
+    expect(xhr.url).toBe('/api/personnel/people/imports')
+    expect(xhr.headers['x-csrf-token']).toBe('tok-1')
+    expect(xhr.headers['accept-language']).toBe('en')
+    expect(xhr.headers['content-type']).toBeUndefined() // the browser adds the multipart boundary
+    expect(xhr.body).toBe(form)
+    xhr.upload.onprogress!({ loaded: 512, total: 1024, lengthComputable: true })
+    xhr.upload.onprogress!({ loaded: 700, total: 0, lengthComputable: false })
+    xhr.answer(200, { batchId: 'b1' })
+    await expect(pending).resolves.toEqual({ batchId: 'b1' })
+    expect(seen).toEqual([
+      { loaded: 512, total: 1024 },
+      { loaded: 700, total: null },
+    ])
+  })
+
+  it('turns a problem answer into an ApiError with its field errors, and tells the unauthorized handler of a 401', async () => {
+    const pending = http.upload('/api/personnel/people/imports', new FormData()).catch((e: unknown) => e)
+    FakeXhr.last.answer(400, { status: 400, code: 'validation_failed', detail: '请求参数有误', errors: { file: ['文件为必填项。'] } }, 'application/problem+json')
+    const error = (await pending) as ApiError
+    expect(error.status).toBe(400)
+    expect(error.code).toBe('validation_failed')
+    expect(error.errors).toEqual({ file: ['文件为必填项。'] })
+
+    const unauthorized = http.upload('/api/personnel/people/imports', new FormData()).catch((e: unknown) => e)
+    FakeXhr.last.answer(401, { status: 401 })
+    expect(((await unauthorized) as ApiError).status).toBe(401)
+    expect(onUnauthorized).toHaveBeenCalledTimes(1)
+  })
+
+  it('reports a lost connection as status 0 and a cancelled upload as aborted', async () => {
+    const lost = http.upload('/x', new FormData()).catch((e: unknown) => e)
+    FakeXhr.last.onerror!()
+    const network = (await lost) as ApiError
+    expect(network.isNetworkError).toBe(true)
+    expect(network.isAborted).toBe(false)
+
+    const controller = new AbortController()
+    const cancelled = http.upload('/x', new FormData(), { signal: controller.signal }).catch((e: unknown) => e)
+    controller.abort()
+    expect(FakeXhr.last.aborted).toBe(true)
+    expect(((await cancelled) as ApiError).isAborted).toBe(true)
+  })
+})
+
 describe('api client: helpers', () => {
   it('readCookie finds a cookie among others and decodes it', () => {
     document.cookie = 'a=1; path=/'
@@ -216,5 +376,12 @@ describe('api client: helpers', () => {
     expect(fileNameFromDisposition('attachment; filename="audit 2025.xlsx"')).toBe('audit 2025.xlsx')
     expect(fileNameFromDisposition('attachment; filename=audit.xlsx')).toBe('audit.xlsx')
     expect(fileNameFromDisposition(null)).toBeNull()
+  })
+
+  it('fileNameFromDisposition prefers filename* as ASP.NET Core sends it', () => {
+    expect(fileNameFromDisposition("attachment; filename=people-20250101120000.xlsx; filename*=UTF-8''people-20250101120000.xlsx")).toBe(
+      'people-20250101120000.xlsx',
+    )
+    expect(fileNameFromDisposition("attachment; filename=\"x.xlsx\"; filename*=UTF-8''%E4%BA%BA%E5%91%98.xlsx")).toBe('人员.xlsx')
   })
 })

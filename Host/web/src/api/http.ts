@@ -5,7 +5,9 @@
  * - every non-GET call: X-CSRF-Token copied from the (JS-readable) cookie `redsail.csrf`;
  * - failures become {@link ApiError}s carrying the RFC 7807 problem fields;
  * - a 401 from any non-auth endpoint is reported to the unauthorized handler
- *   (the app sends the user to /login).
+ *   (the app sends the user to /login);
+ * - uploads go through XMLHttpRequest (fetch cannot report upload progress), downloads can report the bytes
+ *   received; both with the same headers and errors, and a cancelled call is an ApiError with code 'aborted'.
  *
  * This module must stay free of UI imports so that it can be unit-tested on its own.
  */
@@ -49,6 +51,21 @@ export class ApiError extends Error {
   get isNetworkError(): boolean {
     return this.status === 0
   }
+
+  /** True when the caller cancelled the request (AbortController), which is no failure to report. */
+  get isAborted(): boolean {
+    return this.status === 0 && this.code === ABORTED
+  }
+}
+
+const ABORTED = 'aborted'
+
+function abortedError(path: string): ApiError {
+  return new ApiError(0, path, { code: ABORTED })
+}
+
+function isAbort(cause: unknown): boolean {
+  return cause instanceof DOMException && cause.name === 'AbortError'
 }
 
 export function isApiError(e: unknown): e is ApiError {
@@ -126,22 +143,36 @@ function buildHeaders(method: string, hasBody: boolean, accept: string): Headers
   return headers
 }
 
-function isJson(response: Response): boolean {
-  const type = response.headers.get('Content-Type') ?? ''
-  return type.includes('json')
+const JSON_ACCEPT = 'application/json, application/problem+json'
+
+function isJsonType(contentType: string | null): boolean {
+  return (contentType ?? '').includes('json')
 }
 
-async function toApiError(response: Response, path: string): Promise<ApiError> {
+function isJson(response: Response): boolean {
+  return isJsonType(response.headers.get('Content-Type'))
+}
+
+/** The ApiError for a failed response, told to the unauthorized handler when it is a 401 outside the auth calls. */
+function failure(status: number, statusText: string, contentType: string | null, body: string, path: string): ApiError {
   let problem: ProblemDetails = {}
-  if (isJson(response)) {
+  if (isJsonType(contentType)) {
     try {
-      const body: unknown = await response.json()
-      if (body && typeof body === 'object') problem = body as ProblemDetails
+      const parsed: unknown = JSON.parse(body)
+      if (parsed && typeof parsed === 'object') problem = parsed as ProblemDetails
     } catch {
       // not parseable: keep the bare status
     }
   }
-  return new ApiError(response.status, path, problem, response.statusText || undefined)
+  const error = new ApiError(status, path, problem, statusText || undefined)
+  if (error.status === 401 && !isAuthPath(path)) config.onUnauthorized(error)
+  return error
+}
+
+function parseBody<T>(contentType: string | null, text: string): T {
+  if (!text) return undefined as T
+  if (isJsonType(contentType)) return JSON.parse(text) as T
+  return text as T
 }
 
 async function send(method: string, path: string, options: RequestOptions, accept: string): Promise<Response> {
@@ -157,24 +188,71 @@ async function send(method: string, path: string, options: RequestOptions, accep
       signal: options.signal,
     })
   } catch (cause) {
-    const error = new ApiError(0, path, { code: 'network' }, cause instanceof Error ? cause.message : undefined)
-    throw error
+    if (isAbort(cause)) throw abortedError(path)
+    throw new ApiError(0, path, { code: 'network' }, cause instanceof Error ? cause.message : undefined)
   }
   if (!response.ok) {
-    const error = await toApiError(response, path)
-    if (error.status === 401 && !isAuthPath(path)) config.onUnauthorized(error)
-    throw error
+    const body = isJson(response) ? await response.text().catch(() => '') : ''
+    throw failure(response.status, response.statusText, response.headers.get('Content-Type'), body, path)
   }
   return response
 }
 
 export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
-  const response = await send(method.toUpperCase(), path, options, 'application/json, application/problem+json')
+  const response = await send(method.toUpperCase(), path, options, JSON_ACCEPT)
   if (response.status === 204 || response.status === 205) return undefined as T
-  const text = await response.text()
-  if (!text) return undefined as T
-  if (isJson(response)) return JSON.parse(text) as T
-  return text as T
+  return parseBody<T>(response.headers.get('Content-Type'), await response.text())
+}
+
+/** Bytes moved so far, and of how many; `total` is null when the other side did not say. */
+export interface TransferProgress {
+  loaded: number
+  total: number | null
+}
+
+export interface UploadOptions {
+  signal?: AbortSignal
+  onProgress?: (progress: TransferProgress) => void
+}
+
+/**
+ * POSTs a multipart form (a file upload) and reads the JSON answer, reporting the bytes sent as they go.
+ * Same headers (Accept-Language, X-CSRF-Token) and errors as the JSON calls; the browser sets the multipart
+ * Content-Type with its boundary.
+ */
+export function upload<T>(path: string, form: FormData, options: UploadOptions = {}): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    if (options.signal?.aborted) return reject(abortedError(path))
+    const xhr = new XMLHttpRequest()
+    xhr.open('POST', path)
+    buildHeaders('POST', false, JSON_ACCEPT).forEach((value, name) => xhr.setRequestHeader(name, value))
+    xhr.upload.onprogress = (e) => options.onProgress?.({ loaded: e.loaded, total: e.lengthComputable ? e.total : null })
+    xhr.onload = () => {
+      const contentType = xhr.getResponseHeader('Content-Type')
+      if (xhr.status < 200 || xhr.status >= 300) return reject(failure(xhr.status, xhr.statusText, contentType, xhr.responseText, path))
+      try {
+        resolve(parseBody<T>(contentType, xhr.responseText))
+      } catch (cause) {
+        reject(cause)
+      }
+    }
+    xhr.onerror = () => reject(new ApiError(0, path, { code: 'network' }))
+    xhr.onabort = () => reject(abortedError(path))
+    options.signal?.addEventListener('abort', () => xhr.abort(), { once: true })
+    xhr.send(form)
+  })
+}
+
+/**
+ * The length a response announces for what its body stream yields: Content-Length, unless the body is
+ * content-encoded (then the header counts compressed bytes, the stream decoded ones); null when unknown.
+ */
+export function contentLength(headers: Headers): number | null {
+  const encoding = headers.get('Content-Encoding')
+  if (encoding && encoding.toLowerCase() !== 'identity') return null
+  const value = headers.get('Content-Length')
+  if (value === null || !/^\d+$/.test(value.trim())) return null
+  return Number(value)
 }
 
 export interface DownloadedFile {
@@ -198,11 +276,39 @@ export function fileNameFromDisposition(header: string | null): string | null {
   return null
 }
 
+export interface DownloadOptions extends RequestOptions {
+  /** called once the answer's headers are in (loaded 0), then after every chunk of the body */
+  onProgress?: (progress: TransferProgress) => void
+}
+
+/** The body as a Blob, read chunk by chunk when someone wants to see the bytes arrive. */
+async function readBody(response: Response, path: string, onProgress?: (progress: TransferProgress) => void): Promise<Blob> {
+  if (!onProgress || !response.body) return response.blob()
+  const total = contentLength(response.headers)
+  const reader = response.body.getReader()
+  const chunks: Uint8Array<ArrayBuffer>[] = []
+  let loaded = 0
+  onProgress({ loaded, total })
+  try {
+    for (;;) {
+      const { done, value } = await reader.read()
+      if (done) break
+      chunks.push(value)
+      loaded += value.byteLength
+      onProgress({ loaded, total })
+    }
+  } catch (cause) {
+    if (isAbort(cause)) throw abortedError(path)
+    throw new ApiError(0, path, { code: 'network' }, cause instanceof Error ? cause.message : undefined)
+  }
+  return new Blob(chunks, { type: response.headers.get('Content-Type') ?? '' })
+}
+
 /** GET a file (e.g. an xlsx export) with the same headers and error handling as the JSON calls. */
-export async function download(path: string, options: RequestOptions = {}): Promise<DownloadedFile> {
+export async function download(path: string, options: DownloadOptions = {}): Promise<DownloadedFile> {
   const response = await send('GET', path, options, '*/*')
   return {
-    blob: await response.blob(),
+    blob: await readBody(response, path, options.onProgress),
     fileName: fileNameFromDisposition(response.headers.get('Content-Disposition')),
   }
 }
@@ -213,4 +319,5 @@ export const http = {
   put: <T = void>(path: string, body?: unknown) => request<T>('PUT', path, { body }),
   delete: <T = void>(path: string) => request<T>('DELETE', path),
   download,
+  upload,
 }

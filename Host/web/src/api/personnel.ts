@@ -1,6 +1,8 @@
-import { http } from './http'
+import { http, type DownloadOptions, type UploadOptions } from './http'
 import type {
   ChangedPartyStatus,
+  ImportBatchOutcome,
+  ImportPreview,
   ChangePartyStatusRequest,
   PeopleFilter,
   PeoplePage,
@@ -14,13 +16,36 @@ import type {
 
 const seg = encodeURIComponent
 
+const peopleQuery = (filter: PeopleFilter) => ({ ...filter, keyword: filter.keyword?.trim() })
+
 export const personnelApi = {
   /** The organisations the caller may see, parents first and siblings by code, with their own head counts. */
   organizations: () => http.get<PersonnelOrganization[]>('/api/personnel/organizations'),
 
   /** People of the caller's scope (or of one organisation's subtree), filtered, sorted and paged; masked. */
   people: (filter: PeopleFilter, page: number, pageSize: number) =>
-    http.get<PeoplePage>('/api/personnel/people', { ...filter, keyword: filter.keyword?.trim(), page, pageSize }),
+    http.get<PeoplePage>('/api/personnel/people', { ...peopleQuery(filter), page, pageSize }),
+
+  /** The people of a list filter as xlsx (always masked, at most 100,000 rows); `onProgress` sees the bytes arrive. */
+  exportPeople: (filter: PeopleFilter, options: DownloadOptions = {}) =>
+    http.download('/api/personnel/people/export', { ...options, query: peopleQuery(filter) }),
+
+  /** The import template: the 人员 sheet's headers and the 代码说明 sheet. */
+  importTemplate: (options: DownloadOptions = {}) => http.download('/api/personnel/people/import-template', options),
+
+  /** Uploads a people sheet for one organisation: every row checked, nothing recorded yet (a batch waits for its commit). */
+  previewImport: (organizationId: string, file: File, options: UploadOptions = {}) => {
+    const form = new FormData()
+    form.append('organizationId', organizationId)
+    form.append('file', file, file.name)
+    return http.upload<ImportPreview>('/api/personnel/people/imports', form, options)
+  },
+
+  /** Records a previewed batch without errors, all or nothing. */
+  commitImport: (batchId: string) => http.post<ImportBatchOutcome>(`/api/personnel/people/imports/${seg(batchId)}/commit`),
+
+  /** Takes a committed batch's people out again, while none of them has changed since. */
+  rollBackImport: (batchId: string) => http.post<ImportBatchOutcome>(`/api/personnel/people/imports/${seg(batchId)}/rollback`),
 
   /** One person; `unmask` shows the ID number and phone in full (needs personnel.unmask, and is audited). */
   person: (id: string, unmask = false) =>

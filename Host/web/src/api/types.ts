@@ -169,6 +169,27 @@ export interface PeoplePage extends Page<PersonView> {
   totalCapped?: boolean
 }
 
+/** One problem of an uploaded people sheet: the row as Excel numbers it (the header is row 1), the field, the message. */
+export interface ImportRowError {
+  row: number
+  field: string
+  message: string
+}
+
+/** POST /api/personnel/people/imports: the batch waiting for its commit, its data rows, how many are valid, every error. */
+export interface ImportPreview {
+  batchId: string
+  rows: number
+  valid: number
+  errors: ImportRowError[]
+}
+
+/** A committed or rolled-back batch: how many people it brought in or took out. */
+export interface ImportBatchOutcome {
+  batchId: string
+  imported: number
+}
+
 export type PeopleSort = 'name' | 'birthDate' | '-birthDate' | 'joinedOn' | 'organization'
 
 /** The people list's filters (GET /api/personnel/people); empty values are left out of the query. */

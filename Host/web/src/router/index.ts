@@ -30,15 +30,22 @@ function moduleRoute(key: MenuKey, component: RouteRecordRaw['component'], props
   }
 }
 
-/** A page below a menu entry (e.g. one person of the people list): same permissions, entry highlighted. */
-function detailRoute(key: MenuKey, path: string, name: string, titleKey: string, component: RouteRecordRaw['component']): RouteRecordRaw {
+/** A page below a menu entry (e.g. one person of the people list): the entry's permissions unless it needs others, entry highlighted. */
+function detailRoute(
+  key: MenuKey,
+  path: string,
+  name: string,
+  titleKey: string,
+  component: RouteRecordRaw['component'],
+  permissions?: readonly string[],
+): RouteRecordRaw {
   const { group, item } = findMenuItem(key)
   return {
     path,
     name,
     component: component!,
     props: true,
-    meta: { titleKey, groupTitleKey: group.titleKey, menuKey: key, permissions: item.permissions },
+    meta: { titleKey, groupTitleKey: group.titleKey, menuKey: key, permissions: permissions ?? item.permissions },
   }
 }
 
@@ -66,6 +73,9 @@ export const routes: RouteRecordRaw[] = [
       moduleRoute('personnel', () => import('@/views/personnel/PersonnelHome.vue')),
       moduleRoute('people', () => import('@/views/personnel/PeopleList.vue')),
       detailRoute('people', 'personnel/people/:id', 'person', 'people.personTitle', () => import('@/views/personnel/PersonDetail.vue')),
+      detailRoute('people', 'personnel/people/import', 'people-import', 'peopleImport.title', () => import('@/views/personnel/import/PeopleImport.vue'), [
+        'personnel.write',
+      ]),
       moduleRoute('workflow', ModulePlaceholder, { module: 'workflow' }),
       moduleRoute('honors', ModulePlaceholder, { module: 'honors' }),
       moduleRoute('archives', ModulePlaceholder, { module: 'archives' }),

@@ -13,6 +13,8 @@ import { useSessionStore } from '@/stores/session'
 import { registerIcons } from '@/icons'
 import PersonFormDialog from './personnel/PersonFormDialog.vue'
 import PersonDetail from './personnel/PersonDetail.vue'
+import ImportPreviewStep from './personnel/import/ImportPreviewStep.vue'
+import ImportUploadStep from './personnel/import/ImportUploadStep.vue'
 
 function json(status: number, body: unknown) {
   return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } })
@@ -251,6 +253,64 @@ describe('people hooks', { timeout: 30_000 }, () => {
     expect(wrapper.find('button[data-testid="person-unmask"]').exists()).toBe(true)
     expect(wrapper.find('button[data-testid="person-edit"]').exists()).toBe(true)
     for (const tab of ['basics', 'party', 'changes']) expect(wrapper.find(`[data-testid="person-tab-${tab}"]`).exists(), tab).toBe(true)
+    wrapper.unmount()
+  })
+})
+
+describe('people import hooks', { timeout: 30_000 }, () => {
+  it('offers the template, the organisation, the drop zone with its limits, and refuses a non-xlsx file before uploading', async () => {
+    const { wrapper } = setup(ImportUploadStep, '/', { roots: [], organizationId: 'o1' })
+    await settle()
+    expect(wrapper.find('button[data-testid="import-template"]').exists()).toBe(true)
+    expect(wrapper.find('[data-testid="import-organization"]').exists()).toBe(true)
+    expect(wrapper.find('[data-testid="import-upload-limits"]').text()).toContain('24 MB')
+    const input = wrapper.find<HTMLInputElement>('[data-testid="import-upload"] input[type="file"]')
+    expect(input.attributes('accept')).toBe('.xlsx')
+    const submit = () => wrapper.find<HTMLButtonElement>('button[data-testid="import-upload-submit"]').element
+    expect(submit().disabled).toBe(true)
+
+    const choose = async (file: File) => {
+      Object.defineProperty(input.element, 'files', { value: [file], configurable: true })
+      await input.trigger('change')
+      await settle()
+      await new Promise((r) => setTimeout(r, 200)) // el-form-item shows (and hides) its error debounced
+      await settle()
+    }
+    await choose(new File(['x'], 'people.xls'))
+    expect(wrapper.find('.el-form-item__error').text()).toContain('.xlsx')
+    expect(wrapper.find('[data-testid="import-upload-file"]').exists()).toBe(false)
+    expect(submit().disabled).toBe(true)
+
+    await choose(new File(['PK'], '人员.xlsx'))
+    expect(wrapper.find('.el-form-item__error').exists()).toBe(false)
+    expect(wrapper.find('[data-testid="import-upload-file"]').text()).toContain('人员.xlsx')
+    expect(submit().disabled).toBe(false)
+    expect(fetchMock).not.toHaveBeenCalled()
+    wrapper.unmount()
+  })
+
+  it('lists the errors by row and column and keeps commit disabled while any remains', async () => {
+    const preview = {
+      batchId: 'b1',
+      rows: 3,
+      valid: 2,
+      errors: [{ row: 3, field: 'idNumber', message: '身份证号无效' }],
+    }
+    const { wrapper } = setup(ImportPreviewStep, '/', { preview, fileName: 'people.xlsx' })
+    await settle()
+    expect(wrapper.find('[data-testid="import-preview-rows"]').text()).toBe('3')
+    expect(wrapper.find('[data-testid="import-preview-valid"]').text()).toBe('2')
+    expect(wrapper.find('[data-testid="import-preview-invalid"]').text()).toBe('1')
+    expect(wrapper.find('[data-testid="import-errors-hint"]').text()).toContain('重新上传')
+    const cells = wrapper.findAll('[data-testid="import-errors"] tbody td').map((c) => c.text())
+    expect(cells).toEqual(['3', '身份证号', '身份证号无效'])
+    expect(wrapper.find<HTMLButtonElement>('button[data-testid="import-commit"]').element.disabled).toBe(true)
+
+    await wrapper.setProps({ preview: { batchId: 'b2', rows: 3, valid: 3, errors: [] } } as never)
+    await settle()
+    expect(wrapper.find('[data-testid="import-errors"]').exists()).toBe(false)
+    expect(wrapper.find('[data-testid="import-preview-ok"]').exists()).toBe(true)
+    expect(wrapper.find<HTMLButtonElement>('button[data-testid="import-commit"]').element.disabled).toBe(false)
     wrapper.unmount()
   })
 })
