@@ -85,12 +85,13 @@ public sealed class TestHost : IAsyncDisposable
         return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(request);
     }
 
-    /// <summary>A new account holding one role (administrators get a TOTP secret), with a policy-compliant password.</summary>
-    public async Task<TestUser> CreateUserAsync(string role, Guid? organizationId = null)
+    /// <summary>A new account holding one role (administrators get a TOTP secret), with a policy-compliant password; linked to the
+    /// person with <paramref name="employeeNumber"/> if given.</summary>
+    public async Task<TestUser> CreateUserAsync(string role, Guid? organizationId = null, string? employeeNumber = null)
     {
         var userName = $"{role.Replace('_', '-')}-{Interlocked.Increment(ref _users)}-{Guid.NewGuid().ToString("N")[..6]}";
         var password = DemoSetup.GeneratePassword();
-        var created = await SendAsync(new CreateAdministrator(userName, "测试用户" + _users, password, role, organizationId));
+        var created = await SendAsync(new CreateAdministrator(userName, "测试用户" + _users, password, role, organizationId, employeeNumber));
         return new TestUser(created.Id, userName, password, created.TotpSecret);
     }
 
