@@ -4,6 +4,10 @@ import type {
   ImportBatchOutcome,
   ImportPreview,
   ChangePartyStatusRequest,
+  CreateOrganizationRequest,
+  OrganizationChange,
+  OrganizationDetail,
+  OrganizationHistoryEntry,
   PeopleFilter,
   PeoplePage,
   PersonBasics,
@@ -11,6 +15,7 @@ import type {
   PersonnelOrganization,
   PersonView,
   RecordPersonRequest,
+  SavedOrganization,
   SavedPerson,
 } from './types'
 
@@ -19,8 +24,32 @@ const seg = encodeURIComponent
 const peopleQuery = (filter: PeopleFilter) => ({ ...filter, keyword: filter.keyword?.trim() })
 
 export const personnelApi = {
-  /** The organisations the caller may see, parents first and siblings by code, with their own head counts. */
-  organizations: () => http.get<PersonnelOrganization[]>('/api/personnel/organizations'),
+  /**
+   * The organisations the caller may see, parents first and siblings by code, with their own head counts;
+   * merged and dissolved ones only with `includeClosed`.
+   */
+  organizations: (includeClosed = false) =>
+    http.get<PersonnelOrganization[]>('/api/personnel/organizations', includeClosed ? { includeClosed: true } : undefined),
+
+  organization: (id: string) => http.get<OrganizationDetail>(`/api/personnel/organizations/${seg(id)}`),
+
+  /** What happened to the organisation, newest first. */
+  organizationHistory: (id: string) => http.get<OrganizationHistoryEntry[]>(`/api/personnel/organizations/${seg(id)}/history`),
+
+  createOrganization: (body: CreateOrganizationRequest) => http.post<SavedOrganization>('/api/personnel/organizations', body),
+
+  // The changes apply to the version read; a 409 says someone else changed the organisation first.
+  renameOrganization: (id: string, body: OrganizationChange & { name: string }) =>
+    http.post<SavedOrganization>(`/api/personnel/organizations/${seg(id)}/rename`, body),
+
+  moveOrganization: (id: string, body: OrganizationChange & { parentId: string }) =>
+    http.post<SavedOrganization>(`/api/personnel/organizations/${seg(id)}/move`, body),
+
+  mergeOrganization: (id: string, body: OrganizationChange & { targetId: string }) =>
+    http.post<SavedOrganization>(`/api/personnel/organizations/${seg(id)}/merge`, body),
+
+  dissolveOrganization: (id: string, body: OrganizationChange) =>
+    http.post<SavedOrganization>(`/api/personnel/organizations/${seg(id)}/dissolve`, body),
 
   /** People of the caller's scope (or of one organisation's subtree), filtered, sorted and paged; masked. */
   people: (filter: PeopleFilter, page: number, pageSize: number) =>

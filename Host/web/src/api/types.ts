@@ -76,6 +76,67 @@ export interface PersonnelOrganization extends Organization {
   memberCount: number
   /** All of this organisation's own people: members, candidates, activists, applicants and non-members. */
   peopleCount: number
+  /** active, or closed: merged or dissolved (listed only when asked for) */
+  status: OrganizationStatus | string
+  unit: string | null
+  /** the version a change must send back */
+  version: number
+}
+
+export type OrganizationStatus = 'active' | 'merged' | 'dissolved'
+
+/** One organisation as GET /api/personnel/organizations/{id} shows it. */
+export interface OrganizationDetail {
+  id: string
+  parentId: string | null
+  parentName: string | null
+  code: string
+  name: string
+  type: string
+  unit: string | null
+  /** YYYY-MM-DD */
+  foundedOn: string | null
+  status: OrganizationStatus | string
+  mergedInto: string | null
+  dissolvedOn: string | null
+  version: number
+}
+
+/**
+ * One line of an organisation's history (沿革), newest first. `before` and `after` depend on the change:
+ * created {code, name, type, parentId, unit, foundedOn}; renamed {name}; moved {parentId, parentName};
+ * merged {sourceId, sourceName, targetId, targetName, children, people}; dissolved {status, dissolvedOn}.
+ */
+export interface OrganizationHistoryEntry {
+  id: number
+  changeType: string
+  effectiveOn: string
+  reason: string | null
+  before: Record<string, unknown> | null
+  after: Record<string, unknown>
+  recordedAt: string
+  recordedBy: string | null
+}
+
+export interface CreateOrganizationRequest {
+  code: string
+  name: string
+  type: string
+  parentId: string
+  unit: string | null
+  foundedOn: string | null
+}
+
+/** What every change of an existing organisation carries: the date it takes effect, why, and the version read. */
+export interface OrganizationChange {
+  effectiveOn: string
+  reason: string
+  version: number
+}
+
+export interface SavedOrganization {
+  id: string
+  version: number
 }
 
 /** The basic information set (基本信息) as the person form sends it; codes from src/codes/tables.ts. */

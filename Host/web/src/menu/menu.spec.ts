@@ -16,6 +16,11 @@ describe('menu filter', () => {
     expect(groupKeys(['personnel.read', 'honors.read'])).toEqual(['personnel', 'exchange'])
   })
 
+  it('offers organisation management only to those who may write personnel data', () => {
+    expect(keys(['personnel.read'])).toEqual(['personnel', 'people'])
+    expect(keys(['personnel.read', 'personnel.write'])).toEqual(['personnel', 'people', 'organizations'])
+  })
+
   it('gives the audit administrator only the audit trail', () => {
     expect(keys(['platform.audit'])).toEqual(['audit'])
     expect(groupKeys(['platform.audit'])).toEqual(['security'])

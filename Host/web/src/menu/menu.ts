@@ -9,6 +9,7 @@ import type { IconName } from '@/icons'
 export type MenuKey =
   | 'personnel'
   | 'people'
+  | 'organizations'
   | 'workflow'
   | 'honors'
   | 'archives'
@@ -53,6 +54,8 @@ export const MENU: readonly MenuGroup[] = [
   group('personnel', 'User', [
     item('personnel', '/personnel', 'User', ['personnel.read']),
     item('people', '/personnel/people', 'Postcard', ['personnel.read']),
+    // Managing the tree is writing: readers see it on the personnel pages.
+    item('organizations', '/personnel/organizations', 'OfficeBuilding', ['personnel.write']),
   ]),
   group('workflow', 'Flag', [item('workflow', '/workflow', 'Tickets', ['workflow.read'])]),
   group('exchange', 'Files', [

@@ -76,6 +76,7 @@ export const routes: RouteRecordRaw[] = [
       detailRoute('people', 'personnel/people/import', 'people-import', 'peopleImport.title', () => import('@/views/personnel/import/PeopleImport.vue'), [
         'personnel.write',
       ]),
+      moduleRoute('organizations', () => import('@/views/personnel/organizations/OrganizationsView.vue')),
       moduleRoute('workflow', ModulePlaceholder, { module: 'workflow' }),
       moduleRoute('honors', ModulePlaceholder, { module: 'honors' }),
       moduleRoute('archives', ModulePlaceholder, { module: 'archives' }),

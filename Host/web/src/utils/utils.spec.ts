@@ -47,7 +47,7 @@ describe('branchesOf (members-per-branch chart)', () => {
     { id: '5', parentId: '1', code: 'R-2', name: '二支部', type: 'Branch', memberCount: 7, peopleCount: 9 },
     { id: '6', parentId: '1', code: 'R-3', name: '联合支部', type: 'joint_branch', memberCount: 3, peopleCount: 3 },
     { id: '7', parentId: '1', code: 'R-4', name: '统战', type: 'united_front', memberCount: 0, peopleCount: 6 },
-  ]
+  ].map((o) => ({ ...o, status: 'active', unit: null, version: 1 }))
   it('uses organisations of a branch type when the data has them, joint branches included', () => {
     expect(orgs.some(isBranch)).toBe(true)
     const root = buildTree(orgs)[0]

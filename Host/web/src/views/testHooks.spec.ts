@@ -15,6 +15,8 @@ import PersonFormDialog from './personnel/PersonFormDialog.vue'
 import PersonDetail from './personnel/PersonDetail.vue'
 import ImportPreviewStep from './personnel/import/ImportPreviewStep.vue'
 import ImportUploadStep from './personnel/import/ImportUploadStep.vue'
+import OrganizationsView from './personnel/organizations/OrganizationsView.vue'
+import OrgRenameDialog from './personnel/organizations/OrgRenameDialog.vue'
 
 function json(status: number, body: unknown) {
   return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } })
@@ -311,6 +313,99 @@ describe('people import hooks', { timeout: 30_000 }, () => {
     expect(wrapper.find('[data-testid="import-errors"]').exists()).toBe(false)
     expect(wrapper.find('[data-testid="import-preview-ok"]').exists()).toBe(true)
     expect(wrapper.find<HTMLButtonElement>('button[data-testid="import-commit"]').element.disabled).toBe(false)
+    wrapper.unmount()
+  })
+})
+
+describe('organisation hooks', { timeout: 30_000 }, () => {
+  const org = (id: string, parentId: string | null, name: string, type: string, version = 1) => ({
+    id,
+    parentId,
+    code: id.toUpperCase(),
+    name,
+    type,
+    memberCount: 3,
+    peopleCount: 4,
+    status: 'active',
+    unit: null,
+    version,
+  })
+  const list = [org('root', null, '红帆研究院党委', 'committee'), org('b1', 'root', '机关第一党支部', 'branch', 4)]
+  const detail = { ...list[0], parentName: null, foundedOn: '2001-07-01', mergedInto: null, dissolvedOn: null }
+  const committeeAdmin = () =>
+    (useSessionStore().me = {
+      userId: 'u',
+      userName: 'c',
+      displayName: '党委管理员',
+      roles: [],
+      permissions: ['personnel.read', 'personnel.write'],
+      passwordChangeDue: false,
+    })
+
+  it('shows the tree with types, the detail with exactly the basics and history tabs, and the actions', async () => {
+    fetchMock.mockImplementation((url: string) =>
+      Promise.resolve(url.startsWith('/api/personnel/organizations?') || url === '/api/personnel/organizations' ? json(200, list) : json(200, detail)),
+    )
+    const { wrapper } = setup(OrganizationsView, '/personnel/organizations')
+    committeeAdmin()
+    await settle()
+    expect((fetchMock.mock.calls[0] as [string])[0]).toBe('/api/personnel/organizations')
+    const tree = wrapper.find('[data-testid="org-manage-tree"]')
+    expect(tree.text()).toContain('机关第一党支部')
+    expect(tree.text()).toContain('党支部')
+    expect(tree.findAll('[draggable="true"]').length).toBeGreaterThan(0)
+    expect(wrapper.find('input[data-testid="org-manage-tree-search"]').exists()).toBe(true)
+    expect(wrapper.find('[data-testid="org-detail-name"]').text()).toBe('红帆研究院党委')
+    expect(wrapper.findAll('[data-testid^="org-tab-"]').map((w) => w.attributes('data-testid'))).toEqual(['org-tab-basics', 'org-tab-history'])
+    // The root belongs to the system: only 新建下级 applies to it.
+    expect(wrapper.find('button[data-testid="org-action-create"]').attributes('disabled')).toBeUndefined()
+    for (const kind of ['rename', 'move', 'merge', 'dissolve']) {
+      expect(wrapper.find(`button[data-testid="org-action-${kind}"]`).attributes('disabled'), kind).toBeDefined()
+    }
+
+    await wrapper.find('[data-testid="org-show-closed"]').trigger('click')
+    await settle()
+    expect(fetchMock.mock.calls.some(([url]) => url === '/api/personnel/organizations?includeClosed=true')).toBe(true)
+    wrapper.unmount()
+  })
+
+  it('after a 409 fetches the latest version at once, says so and keeps the dialog open', async () => {
+    const reload = vi.fn().mockResolvedValue(true)
+    const branch = { ...list[1], children: [] }
+    const { wrapper } = setup(OrgRenameDialog, '/', { modelValue: true, organization: branch, reload })
+    committeeAdmin()
+    await settle()
+    const name = document.querySelector<HTMLInputElement>('input[data-testid="org-rename-name"]')!
+    expect(name.value).toBe('机关第一党支部')
+    expect(document.querySelector<HTMLInputElement>('[data-testid="org-rename-effectiveOn"] input')!.value).toMatch(/^\d{4}-\d{2}-\d{2}$/)
+
+    // Unchanged name and no reason: refused here, nothing sent.
+    document.querySelector<HTMLButtonElement>('button[data-testid="org-rename-submit"]')!.click()
+    await settle()
+    await new Promise((r) => setTimeout(r, 200))
+    await settle()
+    expect(fetchMock).not.toHaveBeenCalled()
+    expect(name.closest('.el-form-item')!.querySelector('.el-form-item__error')?.textContent).toContain('新名称与当前名称相同')
+
+    fetchMock.mockResolvedValueOnce(json(409, { status: 409, code: 'concurrency_conflict', detail: '该记录已被他人修改', currentVersion: 5 }))
+    name.value = '机关一支部'
+    name.dispatchEvent(new Event('input'))
+    const reason = document.querySelector<HTMLTextAreaElement>('textarea[data-testid="org-rename-reason"]')!
+    reason.value = '机构改革'
+    reason.dispatchEvent(new Event('input'))
+    await settle()
+    document.querySelector<HTMLButtonElement>('button[data-testid="org-rename-submit"]')!.click()
+    await settle()
+    await new Promise((r) => setTimeout(r, 200))
+    await settle()
+
+    const [url, init] = fetchMock.mock.calls[0] as [string, RequestInit]
+    expect(url).toBe('/api/personnel/organizations/b1/rename')
+    expect(JSON.parse(init.body as string)).toMatchObject({ name: '机关一支部', reason: '机构改革', version: 4 })
+    expect(reload).toHaveBeenCalledOnce()
+    expect(document.querySelector('[data-testid="form-dialog-error"]')?.textContent).toContain('已被他人修改，已刷新')
+    expect(name.value).toBe('机关一支部')
+    expect(wrapper.emitted('update:modelValue')).toBeUndefined()
     wrapper.unmount()
   })
 })

@@ -1,10 +1,10 @@
 import type { PersonnelOrganization } from '@/api/types'
+import { orgTypeKey } from '@/codes/orgTypes'
 import { leaves, walk, type TreeNode } from '@/utils/tree'
 
 type OrgNode = TreeNode<PersonnelOrganization>
 
-/** "general_branch", "General-Branch" → "generalbranch": the key of the type's name under personnel.orgTypes. */
-export const orgTypeKey = (type: string | null | undefined) => (type ?? '').toLowerCase().replace(/[^a-z]/g, '')
+export { orgTypeKey }
 
 /** 党支部, 联合党支部 and 临时党支部 are all Party branches. */
 const BRANCH_TYPES = new Set(['branch', 'jointbranch', 'temporarybranch'])
