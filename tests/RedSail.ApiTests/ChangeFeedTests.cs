@@ -88,7 +88,9 @@ public sealed class ChangeFeedTests
         {
             Assert.That(whileSlowRuns.Select(i => i.GetProperty("eventType").GetString()), Is.Empty,
                 "the fast event waits behind the slow transaction instead of moving the cursor past it");
-            Assert.That(afterCommit.Select(i => i.GetProperty("eventType").GetString()), Is.EqualTo(new[] { "SlowEvent", "OrganizationRenamed" }));
+            // (The hourly term-deadline job may announce demo terms meanwhile; only these two writers' order matters here.)
+            Assert.That(afterCommit.Select(i => i.GetProperty("eventType").GetString()).Where(t => t is "SlowEvent" or "OrganizationRenamed"),
+                Is.EqualTo(new[] { "SlowEvent", "OrganizationRenamed" }));
         });
     }
 

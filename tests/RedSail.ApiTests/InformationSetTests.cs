@@ -219,4 +219,33 @@ public sealed class InformationSetTests
                 Is.SupersetOf(new[] { "education", "post", "family", "reward", "abroad", "care", "traits", "mass_org", "united_front" }));
         });
     }
+
+    [Test]
+    public async Task The_people_list_filters_by_trait_title_and_role()
+    {
+        var branch = await Demo.BranchAsync(_host, "RS-05");
+        var person = await RecordAsync(branch);
+        await AddAsync(person, new { set = "traits", values = new { specialty = "冰川遥感监测", skills = "古琴" } });
+        await AddAsync(person, new { set = "post", validFrom = "2022-03-01", values = new { post = "项目主管", title = "正高级工程师（测绘）" } });
+        async Task<Guid[]> IdsAsync(string query) =>
+            (await Problems.JsonAsync(await _committee.GetAsync($"/api/personnel/people?organizationId={branch}&pageSize=200&{query}")))
+            .GetProperty("items").EnumerateArray().Select(p => p.GetProperty("id").GetGuid()).ToArray();
+
+        var byTrait = await IdsAsync("trait=" + Uri.EscapeDataString("冰川遥感"));
+        var bySkill = await IdsAsync("trait=" + Uri.EscapeDataString("古琴"));
+        var byTitle = await IdsAsync("titleKeyword=" + Uri.EscapeDataString("正高级工程师（测绘"));
+        var members = await IdsAsync("role=member");
+        var unitedFront = await IdsAsync("role=united_front");
+        var badRole = await Problems.ExpectAsync(await _committee.GetAsync("/api/personnel/people?role=wizard"), HttpStatusCode.BadRequest, "validation_failed");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(byTrait, Is.EqualTo(new[] { person }));
+            Assert.That(bySkill, Is.EqualTo(new[] { person }));
+            Assert.That(byTitle, Is.EqualTo(new[] { person }));
+            Assert.That(members, Does.Contain(person));
+            Assert.That(unitedFront, Does.Not.Contain(person));
+            Assert.That(FieldError(badRole, "role"), Does.Contain("人员身份"));
+        });
+    }
 }

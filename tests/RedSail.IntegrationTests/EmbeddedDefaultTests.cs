@@ -68,10 +68,13 @@ public sealed class EmbeddedDefaultTests
             Assert.That(printed, Does.Contain("user: admin").And.Contain("TOTP secret"));
             Assert.That(again, Is.Null, "nothing is created twice");
             Assert.That(File.GetUnixFileMode(file), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite));
-            Assert.That(await Scalar(database.Options.OwnerConnectionString, "select count(*) from platform.user_account"), Is.EqualTo(5L));
+            Assert.That(await Scalar(database.Options.OwnerConnectionString, "select count(*) from platform.user_account"), Is.EqualTo(6L));
+            Assert.That(await Scalar(database.Options.OwnerConnectionString,
+                "select count(*) from platform.user_account where user_name = 'member' and employee_number = 'E0001'"), Is.EqualTo(1L),
+                "the member's account belongs to a demo person, for self-service");
             Assert.That(await Scalar(database.Options.OwnerConnectionString, "select count(*) from personnel.person where party_status in ('full_member', 'probationary')"), Is.EqualTo(169L));
             Assert.That(await Scalar(database.Options.OwnerConnectionString,
-                "select count(*) from platform.role_grant g join platform.organization o on o.id = g.organization_id"), Is.EqualTo(2L),
+                "select count(*) from platform.role_grant g join platform.organization o on o.id = g.organization_id"), Is.EqualTo(3L),
                 "business roles are granted on organisations that reached the platform through events");
         });
     }

@@ -16,13 +16,14 @@ public sealed class TermDeadlineTests
         await using var host = await TestHost.StartFreshAsync();
         await host.SendAsync(new SeedDemoData());
         var today = host.Services.GetRequiredService<IClock>().Today;
-        // Three branches: a term ending in three months (inside the six months' notice), one ended last month, one far off.
+        // Three demo branches' current terms (elected in the last year, so never announced): one now ending in three months
+        // (inside the six months' notice), one ended last month, one far off.
         await host.ExecuteAsync($"""
-            insert into personnel.committee_term (id, organization_id, term_number, elected_on, term_years, ends_on, entitled_voters, present_voters, election_method)
-            select gen_random_uuid(), o.id, 1, t.ends_on - interval '3 years', 3, t.ends_on, 10, 10, 'equal'
+            update personnel.committee_term t set ends_on = x.ends_on, expiring_announced_at = null, expired_announced_at = null
             from (values ('RS-01', date '{today.AddMonths(3):yyyy-MM-dd}'), ('RS-02', date '{today.AddMonths(-1):yyyy-MM-dd}'),
-                         ('RS-03', date '{today.AddYears(2):yyyy-MM-dd}')) as t(code, ends_on)
-            join personnel.organization o on o.code = t.code
+                         ('RS-03', date '{today.AddYears(2):yyyy-MM-dd}')) as x(code, ends_on)
+            join personnel.organization o on o.code = x.code
+            where t.organization_id = o.id and t.status = 'current'
             """);
 
         // Sent twice at once, as two hosts' schedulers might, then once more.

@@ -63,4 +63,26 @@ public sealed class DemoDataTests
         foreach (var o in organizations.Where(o => o.ParentId is not null))
             Assert.That(o.Path, Is.EqualTo(byId[o.ParentId!.Value].Path + "." + o.Id.ToString("N")));
     }
+
+    [Test]
+    public void Every_demo_entry_passes_its_information_sets_rules()
+    {
+        var (organizations, people) = new DemoDataGenerator(7).Generate(Today);
+        var records = new DemoRecordsGenerator(7).Generate(organizations, people, Today);
+        var failures = records.Select(r =>
+        {
+            var errors = new RedSail.BuildingBlocks.Validation.ValidationErrors();
+            var values = r.Values.ToDictionary(v => v.Key, v => System.Text.Json.JsonSerializer.SerializeToElement(v.Value));
+            InformationSets.Check(InformationSets.Find(r.Set)!, values, r.From, r.To, Today, errors);
+            return (r.Set, Errors: string.Join(", ", errors.All.Select(e => $"{e.Field}:{e.MessageKey}")));
+        }).Where(f => f.Errors.Length > 0).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(failures, Is.Empty);
+            Assert.That(records.Select(r => r.Set).Distinct(), Is.EquivalentTo(new[]
+                { "education", "post", "mass_org", "traits", "family", "reward", "care", "united_front" }));
+            Assert.That(records.Count(r => r.Set == "traits"), Is.EqualTo(records.Select(r => (r.PersonId, r.Set)).Where(k => k.Set == "traits").Distinct().Count()),
+                "at most one traits entry per person");
+        });
+    }
 }

@@ -22,6 +22,7 @@ public sealed class AuditBehaviour<TRequest, TResponse>(AuditTrail audit, Reques
         {
             var response = await next();
             var audited = response as IAuditedResult;
+            if (audited is { Remarkable: false }) return response;
             var resultTarget = audited?.AuditTarget ?? target;
             await audit.RecordAsync(context, new AuditEntry(command.AuditAction, audited?.AuditOutcome ?? AuditResult.Success,
                 resultTarget?.Type, resultTarget?.Id, resultTarget?.OrganizationId), cancellationToken);
@@ -51,6 +52,9 @@ public interface IAuditedResult
 {
     AuditTarget? AuditTarget { get; }
     string AuditOutcome => AuditResult.Success;
+    /// <summary>False when the command, though it succeeded, did nothing worth a line (a scheduled job that found no work):
+    /// the trail records actions, not the clock ticking.</summary>
+    bool Remarkable => true;
 }
 
 /// <summary>

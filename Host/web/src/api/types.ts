@@ -269,7 +269,20 @@ export interface PeopleFilter {
   joinedYearTo?: number | null
   keyword?: string
   sort?: PeopleSort
+  /** one of PEOPLE_ROLES */
+  role?: string
+  /** one of PEOPLE_RELATIONS; none = everyone but those transferred out */
+  relation?: string
+  /** a fragment of a current post or professional title */
+  titleKeyword?: string
+  /** a fragment of a specialty, skill or hobby */
+  trait?: string
 }
+
+/** The roles one person may hold (DOMAIN.md §3), as the people list filters them. */
+export const PEOPLE_ROLES = ['member', 'pipeline', 'young', 'mass_org', 'united_front'] as const
+/** A member's organisational relation. */
+export const PEOPLE_RELATIONS = ['active', 'flowing', 'lost_contact', 'transferred_out'] as const
 
 export const OA_SCOPES = ['personnel', 'workflow', 'honors', 'archives', 'analytics'] as const
 export type OaScope = (typeof OA_SCOPES)[number]

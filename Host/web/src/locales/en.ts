@@ -166,6 +166,28 @@ const en: MessageSchema = {
     },
   },
   people: {
+    filters: {
+      role: 'Role',
+      relation: 'Relation',
+      relationDefault: 'On the register (not transferred out)',
+      titleKeyword: 'Post or title',
+      titlePlaceholder: 'e.g. senior engineer',
+      trait: 'Expertise',
+      traitPlaceholder: 'Field, skill or hobby',
+    },
+    roles: {
+      member: 'Party members',
+      pipeline: 'Applicants, activists and candidates',
+      young: 'Young employees',
+      mass_org: 'Mass-organisation members',
+      united_front: 'United-front contacts',
+    },
+    relations: {
+      active: 'Normal',
+      flowing: 'Flowing member',
+      lost_contact: 'Out of contact',
+      transferred_out: 'Transferred out',
+    },
     title: 'People',
     description:
       'Look up and maintain the Party members, candidates, activists, applicants and non-members of your organisations. ID and phone numbers are masked by default.',

@@ -162,6 +162,28 @@ const zhCN = {
     },
   },
   people: {
+    filters: {
+      role: '人员身份',
+      relation: '组织关系',
+      relationDefault: '在册（不含已转出）',
+      titleKeyword: '职务职称',
+      titlePlaceholder: '如 高级工程师',
+      trait: '专业特长',
+      traitPlaceholder: '专业领域、特长或爱好',
+    },
+    roles: {
+      member: '党员',
+      pipeline: '入党申请人、积极分子、发展对象',
+      young: '青年职工',
+      mass_org: '群团组织成员',
+      united_front: '统战对象',
+    },
+    relations: {
+      active: '正常',
+      flowing: '流动党员',
+      lost_contact: '失联党员',
+      transferred_out: '已转出',
+    },
     title: '人员信息',
     description: '查询和维护本单位党员、发展对象、入党积极分子、入党申请人和党外人士的信息。身份证号、手机号默认脱敏显示。',
     personTitle: '人员详情',

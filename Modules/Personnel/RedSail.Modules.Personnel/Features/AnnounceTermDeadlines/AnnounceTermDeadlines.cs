@@ -14,7 +14,11 @@ internal sealed record AnnounceTermDeadlines : ICommand<AnnouncedTermDeadlines>
     public AuditTarget? AuditTarget => null;
 }
 
-internal sealed record AnnouncedTermDeadlines(int Expiring, int Expired);
+internal sealed record AnnouncedTermDeadlines(int Expiring, int Expired) : IAuditedResult
+{
+    public AuditTarget? AuditTarget => null;
+    public bool Remarkable => Expiring + Expired > 0;
+}
 
 internal sealed class AnnounceTermDeadlinesHandler(PersonnelDb db, IClock clock) : IRequestHandler<AnnounceTermDeadlines, AnnouncedTermDeadlines>
 {

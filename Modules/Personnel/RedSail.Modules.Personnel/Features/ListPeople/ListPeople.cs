@@ -3,17 +3,18 @@ using RedSail.Modules.Personnel.Access;
 using RedSail.Modules.Personnel.Contracts;
 using RedSail.Modules.Personnel.Domain;
 using RedSail.Modules.Personnel.Features.People;
+using RedSail.Modules.Personnel.Features.Rules;
 
 namespace RedSail.Modules.Personnel.Features.ListPeople;
 
 /// <summary>
 /// People of an organisation subtree (default: everything the caller may read), filtered, sorted and paged,
 /// with sensitive fields masked. The keyword matches a name (fragment), an employee number or an ID number
-/// (exact, through the blind index).
+/// (exact, through the blind index). People transferred out are left out unless asked for by <see cref="ListPeople.Relation"/>.
 /// </summary>
 internal sealed record ListPeople(Guid? OrganizationId, string[]? Statuses, string? Gender, string? Ethnicity, string? Education,
     int? AgeFrom, int? AgeTo, int? PartyAgeFrom, int? JoinedYearFrom, int? JoinedYearTo, string? Keyword, string? Sort,
-    int Page = 1, int PageSize = 20) : IQuery<PeoplePage>;
+    int Page = 1, int PageSize = 20, string? Role = null, string? Relation = null, string? TitleKeyword = null, string? Trait = null) : IQuery<PeoplePage>;
 
 /// <summary>A page of people; <see cref="Total"/> is exact unless <see cref="TotalCapped"/>, when at least that many match.</summary>
 internal sealed record PeoplePage(IReadOnlyList<PersonView> Items, long Total, int Page, int PageSize, bool TotalCapped);
@@ -71,13 +72,29 @@ internal static class PeopleFilter
           and (@joinedFrom::date is null or p.joined_on >= @joinedFrom)
           and (@joinedBefore::date is null or p.joined_on < @joinedBefore)
           and (@keyword::text is null or p.name ilike @namePattern or p.employee_number = @keyword or p.id_number_index = @idIndex)
+          and ((@relation::text is null and p.relation <> 'transferred_out') or p.relation = @relation)
+          and (@role::text is null
+               or (@role = 'member' and p.party_status in ('probationary', 'full_member'))
+               or (@role = 'pipeline' and p.party_status in ('applicant', 'activist', 'candidate'))
+               or (@role = 'young' and p.birth_date > @youngBornAfter)
+               or (@role in ('mass_org', 'united_front') and exists (select 1 from personnel.person_record r where r.person_id = p.id
+                   and r.set_kind = @role and r.removed_at is null and r.valid_to is null)))
+          and (@titlePattern::text is null or exists (select 1 from personnel.person_record r where r.person_id = p.id
+               and r.set_kind = 'post' and r.removed_at is null and r.valid_to is null and r.search_text ilike @titlePattern))
+          and (@traitPattern::text is null or exists (select 1 from personnel.person_record r where r.person_id = p.id
+               and r.set_kind = 'traits' and r.removed_at is null and r.valid_to is null and r.search_text ilike @traitPattern))
         """;
 
-    public static Task<Dapper.DynamicParameters> ParametersAsync(PersonnelDb db, ListPeople q, RequestContext context, BlindIndex blindIndex,
+    /// <summary>The roles a person may hold (DOMAIN.md §3): party member, on the way in, young employee, mass organisation, united front.</summary>
+    public static readonly IReadOnlyList<string> Roles = ["member", "pipeline", "young", "mass_org", "united_front"];
+
+    public static async Task<Dapper.DynamicParameters> ParametersAsync(PersonnelDb db, ListPeople q, RequestContext context, BlindIndex blindIndex,
         DateOnly today, CancellationToken ct)
     {
         var keyword = string.IsNullOrWhiteSpace(q.Keyword) ? null : q.Keyword.Trim();
-        return PersonnelScope.ParametersWithPathsAsync(db, context.Principal.ScopeFor(PersonnelPermissions.Read), new
+        // "Young" is the rule set's age (青年职工 ≤ 35), read only when asked for.
+        var youngAge = q.Role == "young" ? (await RuleBook.LoadAsync(db, ct)).At(today).YoungEmployeeMaxAge : 0;
+        return await PersonnelScope.ParametersWithPathsAsync(db, context.Principal.ScopeFor(PersonnelPermissions.Read), new
         {
             organizationId = q.OrganizationId,
             statuses = q.Statuses is { Length: > 0 } ? q.Statuses : null,
@@ -91,26 +108,31 @@ internal static class PeopleFilter
             joinedBefore = q.JoinedYearTo is { } yt ? new DateOnly(Math.Clamp(yt + 1, 1, 9999), 1, 1) : (DateOnly?)null,
             keyword, namePattern = keyword is null ? null : "%" + Paging.EscapeLike(keyword) + "%",
             idIndex = keyword is { Length: 18 } ? blindIndex.Compute(IdNumber.IndexPurpose, IdNumber.Normalize(keyword)) : null,
+            role = Blank(q.Role), relation = Blank(q.Relation), youngBornAfter = today.AddYears(-youngAge - 1),
+            titlePattern = Pattern(q.TitleKeyword), traitPattern = Pattern(q.Trait),
         }, ct);
     }
 
     private static string? Blank(string? value) => PersonWrites.Blank(value);
+
+    private static string? Pattern(string? value) => Blank(value) is { } text ? "%" + Paging.EscapeLike(text) + "%" : null;
 }
 
 internal static class ListPeopleEndpoint
 {
     public static void MapListPeople(this IEndpointRouteBuilder api) =>
         api.MapGet("/people", ([AsParameters] ListPeopleQuery query, IMediator mediator, CancellationToken ct) => mediator.Send(query.ToRequest(), ct))
-            .WithName("ListPeople").WithSummary("人员列表：组织范围、状态、性别、民族、学历、年龄、党龄、入党年份、关键字检索，分页")
+            .WithName("ListPeople").WithSummary("人员列表：组织范围、状态、身份、组织关系、性别、民族、学历、年龄、党龄、入党年份、职称、特长、关键字检索，分页")
             .RequirePermission(PersonnelPermissions.Read);
 }
 
 /// <summary>The query string of the people list (status may repeat: ?status=full_member&amp;status=probationary).</summary>
 internal sealed record ListPeopleQuery(Guid? OrganizationId, string[]? Status, string? Gender, string? Ethnicity, string? Education, int? AgeFrom,
-    int? AgeTo, int? PartyAgeFrom, int? JoinedYearFrom, int? JoinedYearTo, string? Keyword, string? Sort, int? Page, int? PageSize)
+    int? AgeTo, int? PartyAgeFrom, int? JoinedYearFrom, int? JoinedYearTo, string? Keyword, string? Sort, int? Page, int? PageSize, string? Role,
+    string? Relation, string? TitleKeyword, string? Trait)
 {
     public ListPeople ToRequest() => new(OrganizationId, Status, Gender, Ethnicity, Education, AgeFrom, AgeTo, PartyAgeFrom, JoinedYearFrom,
-        JoinedYearTo, Keyword, Sort, Page ?? 1, PageSize ?? 20);
+        JoinedYearTo, Keyword, Sort, Page ?? 1, PageSize ?? 20, Role, Relation, TitleKeyword, Trait);
 }
 
 internal sealed class ListPeopleValidator : RedSail.BuildingBlocks.Validation.IValidator<ListPeople>
@@ -122,6 +144,8 @@ internal sealed class ListPeopleValidator : RedSail.BuildingBlocks.Validation.IV
         foreach (var (field, value) in new[] { ("joinedYearFrom", q.JoinedYearFrom), ("joinedYearTo", q.JoinedYearTo) })
             if (value is < 1900 or > 2200) errors.Add(field, "person.number_range", 1900, 2200);
         if (q.Statuses?.FirstOrDefault(s => !PartyStatus.All.Contains(s)) is { } unknown) errors.Add("status", "person.code_unknown", unknown);
-        errors.MaxLength("keyword", q.Keyword, 50);
+        errors.MaxLength("keyword", q.Keyword, 50).MaxLength("titleKeyword", q.TitleKeyword, 50).MaxLength("trait", q.Trait, 50);
+        if (q.Role is { } role && !PeopleFilter.Roles.Contains(role)) errors.Add("role", "person.code_unknown", role);
+        if (q.Relation is { } relation && !Relation.Targets.Append(Relation.TransferredOut).Contains(relation)) errors.Add("relation", "person.code_unknown", relation);
     }
 }

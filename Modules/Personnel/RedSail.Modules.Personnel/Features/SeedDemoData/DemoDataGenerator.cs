@@ -114,11 +114,14 @@ internal sealed class DemoDataGenerator(int seed)
 
     private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
 
-    private Guid NewId()
+    private Guid NewId() => SeededGuid(_random);
+
+    /// <summary>A GUID in version 4 layout drawn from <paramref name="random"/>: reproducible from the seed.</summary>
+    internal static Guid SeededGuid(Random random)
     {
         Span<byte> bytes = stackalloc byte[16];
-        _random.NextBytes(bytes);
-        bytes[7] = (byte)((bytes[7] & 0x0F) | 0x40); // version 4 layout, reproducible from the seed
+        random.NextBytes(bytes);
+        bytes[7] = (byte)((bytes[7] & 0x0F) | 0x40);
         return new Guid(bytes);
     }
 }

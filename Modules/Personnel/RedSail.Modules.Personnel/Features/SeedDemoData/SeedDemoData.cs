@@ -2,6 +2,7 @@ using RedSail.BuildingBlocks.Events;
 using RedSail.BuildingBlocks.Security;
 using RedSail.Modules.Personnel.Contracts;
 using RedSail.Modules.Personnel.Domain;
+using RedSail.Modules.Personnel.Features.People;
 using SeedDemoDataCommand = RedSail.Modules.Personnel.Contracts.SeedDemoData;
 
 namespace RedSail.Modules.Personnel.Features.SeedDemoData;
@@ -65,9 +66,82 @@ internal sealed class SeedDemoDataHandler(PersonnelDb db, FieldCipher cipher, Bl
                 employees = people.Select(p => p.EmployeeNumber).ToArray(),
             }, cancellationToken);
 
+        var records = new DemoRecordsGenerator(request.Seed).Generate(organizations, people, clock.Today);
+        await InsertRecordsAsync(records, cancellationToken);
+        await ElectCommitteesAsync(cancellationToken);
+
+        var organizationOf = people.ToDictionary(p => p.Id, p => p.OrganizationId);
         await db.PublishAsync(organizations
             .Select(o => (IntegrationEvent)new OrganizationCreated(o.Id, o.ParentId, o.Code, o.Name, o.Type, o.Path))
+            .Concat(people.Select(p => new PersonRecorded(p.Id, p.OrganizationId, p.Name, p.Gender.ToString(), p.BirthDate, p.Ethnicity, p.Education,
+                p.PartyStatus, p.JoinedOn, p.PartyStatus == "full_member" ? p.JoinedOn?.AddYears(1) : null)))
+            .Concat(records.Select(r => new PersonRecordChanged(r.PersonId, organizationOf[r.PersonId], r.Id, r.Set, "added",
+                r.From, r.To, PersonRecords.Ordinary(InformationSets.Find(r.Set)!, r.Values))))
             .ToList(), cancellationToken);
         return people.Count;
     }
+
+    /// <summary>The information sets, their sensitive fields encrypted as any entry's are.</summary>
+    private Task InsertRecordsAsync(IReadOnlyList<DemoRecord> records, CancellationToken ct)
+    {
+        var split = records.Select(r => PersonRecords.Split(InformationSets.Find(r.Set)!, r.Values, cipher)).ToList();
+        return db.ExecuteAsync("""
+            insert into personnel.person_record (id, person_id, set_kind, valid_from, valid_to, data, secret, search_text, organization_id)
+            select id, person_id, set_kind, valid_from, valid_to, data::jsonb, secret, search_text, organization_id
+            from unnest(@ids, @people, @sets, @froms, @tos, @data, @secrets, @search, @organizations)
+                as r(id, person_id, set_kind, valid_from, valid_to, data, secret, search_text, organization_id)
+            """, new
+            {
+                ids = records.Select(r => r.Id).ToArray(), people = records.Select(r => r.PersonId).ToArray(), sets = records.Select(r => r.Set).ToArray(),
+                froms = records.Select(r => r.From).ToArray(), tos = records.Select(r => r.To).ToArray(),
+                data = split.Select(s => s.Data).ToArray(), secrets = split.Select(s => s.Secret).ToArray(), search = split.Select(s => s.SearchText).ToArray(),
+                organizations = records.Select(r => r.Organization).ToArray(),
+            }, ct);
+    }
+
+    /// <summary>
+    /// Committees for the first fourteen branches, elected a few months apart so that the demo shows terms well inside,
+    /// near the end of and past their three years (the two retiree branches have none: a structure warning), and the
+    /// committee's own five-year term. The oldest full members serve.
+    /// </summary>
+    private Task ElectCommitteesAsync(CancellationToken ct) => db.ExecuteAsync("""
+        with branch as (
+            select o.id, (row_number() over (order by o.code) - 1)::int as i from personnel.organization o where o.type = 'branch'),
+        elected as (
+            insert into personnel.committee_term (id, organization_id, term_number, elected_on, term_years, ends_on, entitled_voters, present_voters,
+                election_method)
+            select gen_random_uuid(), b.id, 1, t.elected_on, 3, (t.elected_on + interval '3 years')::date, m.voters, m.voters, 'competitive'
+            from branch b
+            cross join lateral (select (@today::date - make_interval(months => b.i * 3 + 4))::date as elected_on) t
+            cross join lateral (select count(*)::int as voters from personnel.person p
+                                where p.organization_id = b.id and p.party_status = 'full_member') m
+            where b.i < 14
+            returning id, organization_id, elected_on)
+        insert into personnel.committee_member (id, term_id, person_id, post, from_on)
+        select gen_random_uuid(), e.id, s.id, (array['secretary', 'organization', 'propaganda'])[s.n], e.elected_on
+        from elected e
+        cross join lateral (
+            select p.id, row_number() over (order by p.birth_date)::int as n from personnel.person p
+            where p.organization_id = e.organization_id and p.party_status = 'full_member' and p.converted_on <= e.elected_on
+            order by p.birth_date limit 3) s;
+
+        with root as (select id from personnel.organization where parent_id is null),
+        elected as (
+            insert into personnel.committee_term (id, organization_id, term_number, elected_on, term_years, ends_on, entitled_voters, present_voters,
+                election_method)
+            select gen_random_uuid(), r.id, 1, (@today::date - interval '40 months')::date, 5, (@today::date - interval '40 months' + interval '5 years')::date,
+                   (select count(*)::int from personnel.person where party_status = 'full_member'),
+                   (select count(*)::int from personnel.person where party_status = 'full_member'), 'competitive'
+            from root r
+            returning id, elected_on)
+        insert into personnel.committee_member (id, term_id, person_id, post, from_on)
+        select gen_random_uuid(), e.id, s.person_id, (array['secretary', 'deputy_secretary', 'organization', 'propaganda', 'discipline'])[s.n], e.elected_on
+        from elected e
+        cross join lateral (
+            select m.person_id, row_number() over (order by o.code)::int as n
+            from personnel.committee_member m join personnel.committee_term t on t.id = m.term_id
+            join personnel.organization o on o.id = t.organization_id
+            where m.post = 'secretary' and o.type = 'branch'
+            order by o.code limit 5) s;
+        """, new { today = clock.Today }, ct);
 }
