@@ -26,6 +26,9 @@ internal static class Problems
         return string.IsNullOrEmpty(body) ? default : JsonDocument.Parse(body).RootElement;
     }
 
+    /// <summary>The first message of a field's errors in a validation problem.</summary>
+    public static string FieldError(JsonElement problem, string field) => problem.GetProperty("errors").GetProperty(field)[0].GetString()!;
+
     public static async Task<string?> NextStepAsync(HttpResponseMessage response) =>
         (await JsonAsync(response)).GetProperty("next").GetString();
 }

@@ -7,29 +7,9 @@ using RedSail.Testing;
 namespace RedSail.ApiTests;
 
 /// <summary>The member's self-service: their own record, proposals, and the branch's approval.</summary>
-public sealed class SelfServiceTests
+public sealed class SelfServiceTests : DemoInstituteTests
 {
-    private TestHost _host = null!;
-    private ApiClient _committee = null!;
-    private Guid _branch;
     private static readonly DateOnly Birth = new(1992, 2, 2);
-
-    [OneTimeSetUp]
-    public async Task Start()
-    {
-        _host = await TestHost.StartFreshAsync();
-        await Demo.SeedAsync(_host);
-        _branch = await Demo.BranchAsync(_host, "RS-01");
-        _committee = _host.Client();
-        await _committee.SignInAsync(await _host.CreateUserAsync(RoleCatalog.CommitteeAdmin, await Demo.RootAsync(_host)));
-    }
-
-    [OneTimeTearDown]
-    public async Task Stop()
-    {
-        _committee.Dispose();
-        await _host.DisposeAsync();
-    }
 
     /// <summary>A person with an employee number, and a signed-in member account linked to them.</summary>
     private async Task<(Guid Person, ApiClient Member)> MemberAsync(Guid organization)
@@ -38,16 +18,16 @@ public sealed class SelfServiceTests
         var body = PersonBodies.Person(organization, IdNumbers.Valid(Birth, false), "full_member", Birth, gender: "2", name: "陈晓红");
         var json = JsonSerializer.SerializeToNode(body, ApiClient.Json)!;
         json["basics"]!["employeeNumber"] = employeeNumber;
-        var created = await Problems.JsonAsync(await _committee.PostAsync("/api/personnel/people", json), HttpStatusCode.Created);
-        var member = _host.Client();
-        await member.SignInAsync(await _host.CreateUserAsync(RoleCatalog.Member, await Demo.RootAsync(_host), employeeNumber));
+        var created = await Problems.JsonAsync(await Committee.PostAsync("/api/personnel/people", json), HttpStatusCode.Created);
+        var member = Host.Client();
+        await member.SignInAsync(await Host.CreateUserAsync(RoleCatalog.Member, await Demo.RootAsync(Host), employeeNumber));
         return (created.GetProperty("id").GetGuid(), member);
     }
 
     [Test]
     public async Task A_member_sees_their_own_record_and_nobody_elses()
     {
-        var (person, member) = await MemberAsync(_branch);
+        var (person, member) = await MemberAsync(Branch);
         using var _ = member;
         var mine = await Problems.JsonAsync(await member.GetAsync("/api/personnel/me/record"));
 
@@ -62,12 +42,12 @@ public sealed class SelfServiceTests
     }
 
     [Test]
-    public async Task A_proposal_changes_nothing_until_the_branch_approves_it()
+    public async Task A_proposal_changes_nothing_until_theBranch_approves_it()
     {
-        var (person, member) = await MemberAsync(_branch);
+        var (person, member) = await MemberAsync(Branch);
         using var _ = member;
-        using var secretary = _host.Client();
-        await secretary.SignInAsync(await _host.CreateUserAsync(RoleCatalog.BranchSecretary, _branch));
+        using var secretary = Host.Client();
+        await secretary.SignInAsync(await Host.CreateUserAsync(RoleCatalog.BranchSecretary, Branch));
 
         await Problems.JsonAsync(await member.PostAsync("/api/personnel/me/proposals",
             new { phone = "13912345678", traits = new { specialty = "档案管理", health = "良好" }, note = "换了手机号" }), HttpStatusCode.Created);
@@ -95,21 +75,21 @@ public sealed class SelfServiceTests
     }
 
     [Test]
-    public async Task A_returned_proposal_needs_a_reason_and_another_branch_cannot_decide_it()
+    public async Task A_returned_proposal_needs_a_reason_and_anotherBranch_cannot_decide_it()
     {
-        var (_, member) = await MemberAsync(_branch);
+        var (_, member) = await MemberAsync(Branch);
         using var __ = member;
-        using var otherSecretary = _host.Client();
-        await otherSecretary.SignInAsync(await _host.CreateUserAsync(RoleCatalog.BranchSecretary, await Demo.BranchAsync(_host, "RS-02")));
+        using var otherSecretary = Host.Client();
+        await otherSecretary.SignInAsync(await Host.CreateUserAsync(RoleCatalog.BranchSecretary, await Demo.BranchAsync(Host, "RS-02")));
         var created = await Problems.JsonAsync(await member.PostAsync("/api/personnel/me/proposals", new { traits = new { hobbies = "摄影" } }),
             HttpStatusCode.Created);
         var id = created.GetProperty("id").GetGuid();
 
         await Problems.ExpectAsync(await otherSecretary.PostAsync($"/api/personnel/change-proposals/{id}/decision", new { version = 1, approve = false, reason = "x" }),
             HttpStatusCode.NotFound, "not_found");
-        var noReason = await Problems.ExpectAsync(await _committee.PostAsync($"/api/personnel/change-proposals/{id}/decision", new { version = 1, approve = false }),
+        var noReason = await Problems.ExpectAsync(await Committee.PostAsync($"/api/personnel/change-proposals/{id}/decision", new { version = 1, approve = false }),
             HttpStatusCode.BadRequest, "validation_failed");
-        await Problems.JsonAsync(await _committee.PostAsync($"/api/personnel/change-proposals/{id}/decision", new { version = 1, approve = false, reason = "请写明具体爱好" }));
+        await Problems.JsonAsync(await Committee.PostAsync($"/api/personnel/change-proposals/{id}/decision", new { version = 1, approve = false, reason = "请写明具体爱好" }));
         var mine = await Problems.JsonAsync(await member.GetAsync("/api/personnel/me/record"));
 
         Assert.Multiple(() =>
