@@ -27,6 +27,7 @@ export {
   RefreshLeft,
   Search,
   Setting,
+  Stamp,
   Switch,
   Tickets,
   Trophy,

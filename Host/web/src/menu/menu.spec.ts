@@ -61,6 +61,14 @@ describe('menu filter', () => {
     expect(keys(['something.else'])).toEqual([])
   })
 
+  it('gives a member their own record, and whoever edits people the review of what members propose (with its badge)', () => {
+    expect(keys(['personnel.self', 'honors.read'])).toEqual(['my-record', 'honors'])
+    expect(keys(['personnel.read', 'personnel.write'])).toEqual(['personnel', 'people', 'change-proposals'])
+    const review = MENU.flatMap((g) => g.items).find((i) => i.key === 'change-proposals')
+    expect(review?.badge).toBe('pendingProposals')
+    expect(review?.titleKey).toBe('selfService.menu.changeProposals')
+  })
+
   it('does not match permissions by prefix', () => {
     expect(keys(['platform', 'platform.user', 'personnel'])).toEqual([])
   })

@@ -9,6 +9,8 @@ import type { IconName } from '@/icons'
 export type MenuKey =
   | 'personnel'
   | 'people'
+  | 'change-proposals'
+  | 'my-record'
   | 'workflow'
   | 'honors'
   | 'archives'
@@ -28,7 +30,12 @@ export interface MenuItem {
   icon: IconName
   /** visible when the user holds ANY of these permissions */
   permissions: readonly string[]
+  /** a count shown next to the label (see menu/badges.ts) */
+  badge?: MenuBadge
 }
+
+/** Counts the side menu shows next to an entry: the proposals awaiting review. */
+export type MenuBadge = 'pendingProposals'
 
 export interface MenuGroup {
   key: string
@@ -39,9 +46,15 @@ export interface MenuGroup {
 
 const camelCase = (key: string) => key.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())
 
-/** An entry labelled by menu.items.<key in camelCase>. */
-function item(key: MenuKey, path: string, icon: IconName, permissions: readonly string[]): MenuItem {
-  return { key, path, titleKey: `menu.items.${camelCase(key)}`, icon, permissions }
+/** An entry labelled by menu.items.<key in camelCase> unless it names its own label. */
+function item(
+  key: MenuKey,
+  path: string,
+  icon: IconName,
+  permissions: readonly string[],
+  options: { titleKey?: string; badge?: MenuBadge } = {},
+): MenuItem {
+  return { key, path, titleKey: options.titleKey ?? `menu.items.${camelCase(key)}`, icon, permissions, ...(options.badge && { badge: options.badge }) }
 }
 
 /** A group labelled by menu.groups.<key>. */
@@ -53,6 +66,12 @@ export const MENU: readonly MenuGroup[] = [
   group('personnel', 'User', [
     item('personnel', '/personnel', 'User', ['personnel.read']),
     item('people', '/personnel/people', 'Postcard', ['personnel.read']),
+    // Member self-service: the branch reviews what members propose; a member sees their own record.
+    item('change-proposals', '/personnel/change-proposals', 'Stamp', ['personnel.write'], {
+      titleKey: 'selfService.menu.changeProposals',
+      badge: 'pendingProposals',
+    }),
+    item('my-record', '/me/record', 'UserFilled', ['personnel.self'], { titleKey: 'selfService.menu.myRecord' }),
   ]),
   group('workflow', 'Flag', [item('workflow', '/workflow', 'Tickets', ['workflow.read'])]),
   group('exchange', 'Files', [

@@ -76,6 +76,8 @@ export const routes: RouteRecordRaw[] = [
       detailRoute('people', 'personnel/people/import', 'people-import', 'peopleImport.title', () => import('@/views/personnel/import/PeopleImport.vue'), [
         'personnel.write',
       ]),
+      moduleRoute('change-proposals', () => import('@/views/personnel/selfService/ChangeProposalsView.vue')),
+      moduleRoute('my-record', () => import('@/views/personnel/selfService/MyRecordView.vue')),
       moduleRoute('workflow', ModulePlaceholder, { module: 'workflow' }),
       moduleRoute('honors', ModulePlaceholder, { module: 'honors' }),
       moduleRoute('archives', ModulePlaceholder, { module: 'archives' }),
