@@ -17,7 +17,8 @@ const seg = encodeURIComponent
 export const usersApi = {
   list: (keyword: string, page: number, pageSize: number) =>
     http.get<Page<UserSummary>>('/api/platform/users', { keyword, page, pageSize }),
-  create: (body: { userName: string; displayName: string; password: string }) =>
+  /** `employeeNumber` (optional) links the account to that person's record, for the member's self-service. */
+  create: (body: { userName: string; displayName: string; employeeNumber: string | null; password: string }) =>
     http.post<{ id: string }>('/api/platform/users', body),
   enable: (id: string) => http.post(`/api/platform/users/${seg(id)}/enable`),
   disable: (id: string) => http.post(`/api/platform/users/${seg(id)}/disable`),

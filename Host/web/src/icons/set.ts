@@ -35,6 +35,7 @@ export {
   Share,
   Star,
   Suitcase,
+  Stamp,
   Switch,
   Tickets,
   Trophy,

@@ -18,7 +18,7 @@ describe('menu filter', () => {
 
   it('offers organisation management only to those who may write personnel data', () => {
     expect(keys(['personnel.read'])).toEqual(['personnel', 'people'])
-    expect(keys(['personnel.read', 'personnel.write'])).toEqual(['personnel', 'people', 'organizations'])
+    expect(keys(['personnel.read', 'personnel.write'])).toEqual(['personnel', 'people', 'organizations', 'change-proposals'])
   })
 
   it('gives the audit administrator only the audit trail', () => {
@@ -64,6 +64,14 @@ describe('menu filter', () => {
     ]
     expect(keys(all)).toEqual(expected)
     expect(keys(['something.else'])).toEqual([])
+  })
+
+  it('gives a member their own record, and whoever edits people the review of what members propose (with its badge)', () => {
+    expect(keys(['personnel.self', 'honors.read'])).toEqual(['my-record', 'honors'])
+    expect(keys(['personnel.read', 'personnel.write'])).toEqual(['personnel', 'people', 'organizations', 'change-proposals'])
+    const review = MENU.flatMap((g) => g.items).find((i) => i.key === 'change-proposals')
+    expect(review?.badge).toBe('pendingProposals')
+    expect(review?.titleKey).toBe('selfService.menu.changeProposals')
   })
 
   it('does not match permissions by prefix', () => {

@@ -10,6 +10,8 @@ export type MenuKey =
   | 'personnel'
   | 'people'
   | 'organizations'
+  | 'change-proposals'
+  | 'my-record'
   | 'workflow'
   | 'honors'
   | 'archives'
@@ -29,7 +31,12 @@ export interface MenuItem {
   icon: IconName
   /** visible when the user holds ANY of these permissions */
   permissions: readonly string[]
+  /** a count shown next to the label (see menu/badges.ts) */
+  badge?: MenuBadge
 }
+
+/** Counts the side menu shows next to an entry: the proposals awaiting review. */
+export type MenuBadge = 'pendingProposals'
 
 export interface MenuGroup {
   key: string
@@ -40,9 +47,15 @@ export interface MenuGroup {
 
 const camelCase = (key: string) => key.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())
 
-/** An entry labelled by menu.items.<key in camelCase>. */
-function item(key: MenuKey, path: string, icon: IconName, permissions: readonly string[]): MenuItem {
-  return { key, path, titleKey: `menu.items.${camelCase(key)}`, icon, permissions }
+/** An entry labelled by menu.items.<key in camelCase> unless it names its own label. */
+function item(
+  key: MenuKey,
+  path: string,
+  icon: IconName,
+  permissions: readonly string[],
+  options: { titleKey?: string; badge?: MenuBadge } = {},
+): MenuItem {
+  return { key, path, titleKey: options.titleKey ?? `menu.items.${camelCase(key)}`, icon, permissions, ...(options.badge && { badge: options.badge }) }
 }
 
 /** A group labelled by menu.groups.<key>. */
@@ -56,6 +69,12 @@ export const MENU: readonly MenuGroup[] = [
     item('people', '/personnel/people', 'Postcard', ['personnel.read']),
     // Managing the tree is writing: readers see it on the personnel pages.
     item('organizations', '/personnel/organizations', 'OfficeBuilding', ['personnel.write']),
+    // Member self-service: the branch reviews what members propose; a member sees their own record.
+    item('change-proposals', '/personnel/change-proposals', 'Stamp', ['personnel.write'], {
+      titleKey: 'selfService.menu.changeProposals',
+      badge: 'pendingProposals',
+    }),
+    item('my-record', '/me/record', 'UserFilled', ['personnel.self'], { titleKey: 'selfService.menu.myRecord' }),
   ]),
   group('workflow', 'Flag', [item('workflow', '/workflow', 'Tickets', ['workflow.read'])]),
   group('exchange', 'Files', [

@@ -77,6 +77,8 @@ export const routes: RouteRecordRaw[] = [
         'personnel.write',
       ]),
       moduleRoute('organizations', () => import('@/views/personnel/organizations/OrganizationsView.vue')),
+      moduleRoute('change-proposals', () => import('@/views/personnel/selfService/ChangeProposalsView.vue')),
+      moduleRoute('my-record', () => import('@/views/personnel/selfService/MyRecordView.vue')),
       moduleRoute('workflow', ModulePlaceholder, { module: 'workflow' }),
       moduleRoute('honors', ModulePlaceholder, { module: 'honors' }),
       moduleRoute('archives', ModulePlaceholder, { module: 'archives' }),
