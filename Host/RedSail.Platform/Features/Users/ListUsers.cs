@@ -4,11 +4,11 @@ using RedSail.Platform.Features.SignIn;
 
 namespace RedSail.Platform.Features.Users;
 
-/// <summary>A page of accounts, filtered by a keyword on user or display name, with their role grants.</summary>
+/// <summary>A page of accounts, filtered by a keyword on user name, display name or employee number, with their role grants.</summary>
 public sealed record ListUsers(string? Keyword, int Page = 1, int PageSize = 20) : IQuery<Paged<UserView>>;
 
 public sealed record UserView(Guid Id, string UserName, string DisplayName, bool Enabled, DateTime? LockedUntil, DateTime? LastSignInAt,
-    bool TotpEnrolled, IReadOnlyList<RoleGrantView> Roles);
+    bool TotpEnrolled, string? EmployeeNumber, IReadOnlyList<RoleGrantView> Roles);
 
 internal sealed class ListUsersHandler(PlatformDb db, MessageCatalog messages) : IRequestHandler<ListUsers, Paged<UserView>>
 {
@@ -18,12 +18,13 @@ internal sealed class ListUsersHandler(PlatformDb db, MessageCatalog messages) :
         var pattern = string.IsNullOrWhiteSpace(request.Keyword) ? null : "%" + Paging.EscapeLike(request.Keyword.Trim()) + "%";
         using var grid = await db.QueryMultipleAsync("""
             select count(*) from platform.user_account u
-            where @pattern is null or u.user_name ilike @pattern or u.display_name ilike @pattern;
+            where @pattern is null or u.user_name ilike @pattern or u.display_name ilike @pattern or u.employee_number ilike @pattern;
 
-            select u.id, u.user_name, u.display_name, u.enabled, f.locked_until, u.last_sign_in_at, u.totp_enrolled_at is not null as totp_enrolled
+            select u.id, u.user_name, u.display_name, u.enabled, f.locked_until, u.last_sign_in_at, u.totp_enrolled_at is not null as totp_enrolled,
+                   u.employee_number
             from platform.user_account u
             left join platform.sign_in_failure f on f.user_name_key = lower(u.user_name) and f.locked_until > now()
-            where @pattern is null or u.user_name ilike @pattern or u.display_name ilike @pattern
+            where @pattern is null or u.user_name ilike @pattern or u.display_name ilike @pattern or u.employee_number ilike @pattern
             order by lower(u.user_name)
             limit @Limit offset @Offset;
             """, new { pattern, page.Limit, page.Offset }, cancellationToken);
@@ -36,7 +37,7 @@ internal sealed class ListUsersHandler(PlatformDb db, MessageCatalog messages) :
             """, new { ids = users.Select(u => u.Id).ToArray() }, cancellationToken);
         var byUser = grants.ToLookup(g => g.UserId, g => new RoleGrantView(g.GrantId, g.Role, messages.Get("role." + g.Role), g.OrganizationId, g.OrganizationName));
         return new Paged<UserView>(users.Select(u => new UserView(u.Id, u.UserName, u.DisplayName, u.Enabled, u.LockedUntil, u.LastSignInAt,
-            u.TotpEnrolled, byUser[u.Id].ToList())).ToList(), total, page.Page, page.PageSize);
+            u.TotpEnrolled, u.EmployeeNumber, byUser[u.Id].ToList())).ToList(), total, page.Page, page.PageSize);
     }
 
     private sealed class UserRow
@@ -48,6 +49,7 @@ internal sealed class ListUsersHandler(PlatformDb db, MessageCatalog messages) :
         public DateTime? LockedUntil { get; init; }
         public DateTime? LastSignInAt { get; init; }
         public bool TotpEnrolled { get; init; }
+        public string? EmployeeNumber { get; init; }
     }
 }
 

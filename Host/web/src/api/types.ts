@@ -51,6 +51,8 @@ export interface UserSummary {
   lockedUntil: string | null
   lastSignInAt: string | null
   totpEnrolled: boolean
+  /** links the account to the person with this employee number (self-service) */
+  employeeNumber: string | null
   roles: RoleGrant[]
 }
 
