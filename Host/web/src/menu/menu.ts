@@ -9,6 +9,8 @@ import type { IconName } from '@/icons'
 export type MenuKey =
   | 'personnel'
   | 'people'
+  | 'transfer-in'
+  | 'rule-sets'
   | 'workflow'
   | 'honors'
   | 'archives'
@@ -53,6 +55,8 @@ export const MENU: readonly MenuGroup[] = [
   group('personnel', 'User', [
     item('personnel', '/personnel', 'User', ['personnel.read']),
     item('people', '/personnel/people', 'Postcard', ['personnel.read']),
+    item('transfer-in', '/personnel/transfer-in', 'Switch', ['personnel.write']),
+    item('rule-sets', '/personnel/rule-sets', 'Document', ['personnel.rules']),
   ]),
   group('workflow', 'Flag', [item('workflow', '/workflow', 'Tickets', ['workflow.read'])]),
   group('exchange', 'Files', [

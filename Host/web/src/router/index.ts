@@ -66,6 +66,8 @@ export const routes: RouteRecordRaw[] = [
       moduleRoute('personnel', () => import('@/views/personnel/PersonnelHome.vue')),
       moduleRoute('people', () => import('@/views/personnel/PeopleList.vue')),
       detailRoute('people', 'personnel/people/:id', 'person', 'people.personTitle', () => import('@/views/personnel/PersonDetail.vue')),
+      moduleRoute('transfer-in', () => import('@/views/personnel/TransferInView.vue')),
+      moduleRoute('rule-sets', () => import('@/views/personnel/RuleSetsView.vue')),
       moduleRoute('workflow', ModulePlaceholder, { module: 'workflow' }),
       moduleRoute('honors', ModulePlaceholder, { module: 'honors' }),
       moduleRoute('archives', ModulePlaceholder, { module: 'archives' }),
