@@ -232,4 +232,23 @@ public sealed class InformationSetTests : DemoInstituteTests
             Assert.That(Problems.FieldError(badRole, "role"), Does.Contain("人员身份"));
         });
     }
+
+    [Test]
+    public async Task Closing_an_answered_request_keeps_the_response_the_editor_only_saw_masked()
+    {
+        var (id, version) = await AddAsync(_person, new
+        {
+            set = "care", validFrom = "2026-10-08", values = new { category = "housing", request = "申请公租房", response = "已协调后勤处登记", status = "answered" },
+        });
+        var closed = await Problems.JsonAsync(await Committee.Http.PutAsJsonAsync($"/api/personnel/people/{_person}/records/{id}",
+            new { version, validFrom = "2026-10-08", values = new { category = "housing", status = "closed" } }));
+        var entry = await EntryAsync(_person, id, unmask: true);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(closed.GetProperty("version").GetInt64(), Is.EqualTo(version + 1));
+            Assert.That(entry.GetProperty("values").GetProperty("status").GetString(), Is.EqualTo("closed"));
+            Assert.That(entry.GetProperty("values").GetProperty("response").GetString(), Is.EqualTo("已协调后勤处登记"));
+        });
+    }
 }

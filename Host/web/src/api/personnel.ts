@@ -1,8 +1,24 @@
 import { http, type DownloadOptions, type UploadOptions } from './http'
 import type {
+  AddPersonRecordRequest,
+  AddRuleSetRequest,
   ChangedPartyStatus,
   ImportBatchOutcome,
   ImportPreview,
+  ChangeRelationRequest,
+  InformationSetCatalog,
+  MovePersonRequest,
+  Page,
+  PersonRecord,
+  Reminder,
+  RuleSetList,
+  SavedPersonRecord,
+  StructureWarning,
+  TransferInRequest,
+  TransferOutRequest,
+  TransferredIn,
+  UpdatedRelation,
+  UpdatePersonRecordRequest,
   ChangePartyStatusRequest,
   CreateOrganizationRequest,
   OrganizationChange,
@@ -91,4 +107,45 @@ export const personnelApi = {
 
   /** The person's timeline, newest first. */
   changes: (id: string) => http.get<PersonChange[]>(`/api/personnel/people/${seg(id)}/changes`),
+
+  // --- information sets -----------------------------------------------------
+  /** The information sets' definitions and code tables, labelled in the request's language. */
+  informationSets: () => http.get<InformationSetCatalog>('/api/personnel/information-sets'),
+
+  /** A person's entries (of one set, or all); `unmask` shows sensitive values (needs personnel.unmask, and is audited). */
+  records: (id: string, set?: string, unmask = false) =>
+    http.get<PersonRecord[]>(`/api/personnel/people/${seg(id)}/records`, { set, unmask: unmask || undefined }),
+
+  addRecord: (id: string, body: AddPersonRecordRequest) => http.post<SavedPersonRecord>(`/api/personnel/people/${seg(id)}/records`, body),
+
+  /** Saves an entry against the version read; a sensitive field left out keeps its value. */
+  updateRecord: (id: string, recordId: string, body: UpdatePersonRecordRequest) =>
+    http.put<SavedPersonRecord>(`/api/personnel/people/${seg(id)}/records/${seg(recordId)}`, body),
+
+  /** Takes back an entry recorded by mistake (kept with the reason). */
+  removeRecord: (id: string, recordId: string, version: number, reason: string) =>
+    http.post<SavedPersonRecord>(`/api/personnel/people/${seg(id)}/records/${seg(recordId)}/remove`, { version, reason }),
+
+  // --- organisational relation ----------------------------------------------
+  transferOut: (id: string, body: TransferOutRequest) => http.post<UpdatedRelation>(`/api/personnel/people/${seg(id)}/transfer-out`, body),
+
+  transferIn: (body: TransferInRequest) => http.post<TransferredIn>('/api/personnel/people/transfer-in', body),
+
+  move: (id: string, body: MovePersonRequest) => http.post<UpdatedRelation>(`/api/personnel/people/${seg(id)}/move`, body),
+
+  /** Flowing, lost contact, or back to normal. */
+  changeRelation: (id: string, body: ChangeRelationRequest) => http.post<UpdatedRelation>(`/api/personnel/people/${seg(id)}/relation`, body),
+
+  // --- attention and rules --------------------------------------------------
+  /** Probation ending and Youth League age reached, by due date (overdue first). */
+  reminders: (page: number, pageSize: number) => http.get<Page<Reminder>>('/api/personnel/reminders', { page, pageSize }),
+
+  /** Party organisations whose set-up departs from the rule set in force. */
+  structureWarnings: (page: number, pageSize: number) =>
+    http.get<Page<StructureWarning>>('/api/personnel/organizations/structure-warnings', { page, pageSize }),
+
+  ruleSets: () => http.get<RuleSetList>('/api/personnel/rule-sets'),
+
+  /** A new version of the rules from a date (needs personnel.rules); versions are never edited. */
+  addRuleSet: (body: AddRuleSetRequest) => http.post<{ id: string }>('/api/personnel/rule-sets', body),
 }

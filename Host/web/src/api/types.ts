@@ -185,6 +185,9 @@ export interface PersonView extends PartyDates {
   employeeNumber: string | null
   partyStatus: string
   partyAgeYears: number | null
+  /** the organisational relation (组织关系) of a member, and since when */
+  relation: Relation
+  relationSince: string | null
   version: number
 }
 
@@ -341,4 +344,192 @@ export interface ParkedEvent {
   attempts: number
   lastError: string | null
   occurredAt: string
+}
+
+// --- Personnel: information sets, relations, reminders, rule sets ---------------------------------------------
+
+export type SetFieldKind = 'text' | 'longtext' | 'code' | 'year' | 'date' | 'organization'
+
+/** One field of an information set, as the server validates it (Domain/InformationSets.cs). */
+export interface SetFieldDefinition {
+  name: string
+  kind: SetFieldKind
+  required: boolean
+  maxLength: number
+  /** the code table of a `code` field */
+  codes: string | null
+  /** encrypted at rest, masked when read unless unmasked */
+  sensitive: boolean
+}
+
+/** An information set (学历学位, 家庭成员 …): its fields, whether entries carry a period, whether one entry is current at most. */
+export interface InformationSetDefinition {
+  kind: string
+  hasPeriod: boolean
+  fromRequired: boolean
+  singleCurrent: boolean
+  fields: SetFieldDefinition[]
+}
+
+export interface CodeOption {
+  value: string
+  label: string
+}
+
+/** GET /api/personnel/information-sets: the definitions and the code tables, labelled in the caller's language. */
+export interface InformationSetCatalog {
+  sets: InformationSetDefinition[]
+  codes: Record<string, CodeOption[]>
+}
+
+/** One entry of a person's information set; sensitive values masked (`masked`) unless unmasked. */
+export interface PersonRecord {
+  id: string
+  set: string
+  validFrom: string | null
+  validTo: string | null
+  values: Record<string, string>
+  /** the mass organisation's name, for a `mass_org` entry */
+  organizationName: string | null
+  masked: boolean
+  updatedAt: string
+  version: number
+}
+
+/** What an entry's form sends: text, or a number for a year. */
+export type RecordValues = Record<string, string | number>
+
+export interface AddPersonRecordRequest {
+  set: string
+  validFrom: string | null
+  validTo: string | null
+  values: RecordValues
+}
+
+/** A sensitive field left out of `values` keeps its stored value. */
+export interface UpdatePersonRecordRequest {
+  version: number
+  validFrom: string | null
+  validTo: string | null
+  values: RecordValues
+}
+
+export interface SavedPersonRecord {
+  id: string
+  version: number
+}
+
+export type Relation = 'active' | 'flowing' | 'lost_contact' | 'transferred_out'
+
+export interface TransferOutRequest {
+  version: number
+  effectiveOn: string
+  letterNumber: string
+  destination: string
+  /** YYYY-MM */
+  duesPaidUpTo: string | null
+  reason: string | null
+}
+
+export interface TransferInRequest {
+  organizationId: string
+  effectiveOn: string
+  letterNumber: string
+  origin: string
+  duesPaidUpTo: string | null
+  reason: string | null
+  basics: PersonBasics
+  partyStatus: string
+  partyDates: PartyDates
+}
+
+export interface MovePersonRequest {
+  version: number
+  toOrganizationId: string
+  effectiveOn: string
+  reason: string
+}
+
+export interface ChangeRelationRequest {
+  version: number
+  to: Exclude<Relation, 'transferred_out'>
+  effectiveOn: string
+  reason: string
+  whereabouts: string | null
+}
+
+export interface UpdatedRelation {
+  id: string
+  organizationId: string
+  relation: Relation
+  version: number
+}
+
+export interface TransferredIn {
+  id: string
+  /** someone transferred out earlier, whose record came back */
+  returning: boolean
+  version: number
+}
+
+/** A person needing attention by a date: probation_due (转正) or league_age (超龄离团). */
+export interface Reminder {
+  kind: string
+  personId: string
+  name: string
+  organizationId: string
+  organizationName: string
+  dueOn: string
+}
+
+/** A party organisation whose set-up departs from the rule set in force. */
+export interface StructureWarning {
+  organizationId: string
+  name: string
+  type: string
+  members: number | null
+  fullMembers: number | null
+  termEndsOn: string | null
+  /** over_member_limit, committee_missing, too_few_full_members, term_missing, term_expiring, term_expired */
+  warnings: string[]
+}
+
+/** The numbers of one rule-set version (Domain/PersonnelRules.cs). */
+export interface PersonnelRules {
+  minApplicationAge: number
+  probationMonths: number
+  probationExtensionMinMonths: number
+  probationExtensionMaxMonths: number
+  probationReminderDays: number
+  leagueMaxAge: number
+  leagueReminderMonths: number
+  youngEmployeeMaxAge: number
+  committeeTermYears: number
+  branchTermYears: number
+  termReminderMonths: number
+  branchMaxMembers: number
+  committeeThresholdMembers: number
+  branchMinFullMembers: number
+  electionQuorumPercent: number
+}
+
+export interface RuleSetVersion {
+  id: string
+  name: string
+  source: string
+  effectiveFrom: string
+  rules: PersonnelRules
+}
+
+/** Every version, oldest first, and the one in force today. */
+export interface RuleSetList {
+  versions: RuleSetVersion[]
+  inForceId: string | null
+}
+
+export interface AddRuleSetRequest {
+  title: string
+  source: string
+  effectiveFrom: string
+  rules: PersonnelRules
 }

@@ -18,7 +18,7 @@ describe('menu filter', () => {
 
   it('offers organisation management only to those who may write personnel data', () => {
     expect(keys(['personnel.read'])).toEqual(['personnel', 'people'])
-    expect(keys(['personnel.read', 'personnel.write'])).toEqual(['personnel', 'people', 'organizations', 'change-proposals'])
+    expect(keys(['personnel.read', 'personnel.write'])).toEqual(['personnel', 'people', 'organizations', 'change-proposals', 'transfer-in'])
   })
 
   it('gives the audit administrator only the audit trail', () => {
@@ -68,10 +68,16 @@ describe('menu filter', () => {
 
   it('gives a member their own record, and whoever edits people the review of what members propose (with its badge)', () => {
     expect(keys(['personnel.self', 'honors.read'])).toEqual(['my-record', 'honors'])
-    expect(keys(['personnel.read', 'personnel.write'])).toEqual(['personnel', 'people', 'organizations', 'change-proposals'])
+    expect(keys(['personnel.read', 'personnel.write'])).toEqual(['personnel', 'people', 'organizations', 'change-proposals', 'transfer-in'])
     const review = MENU.flatMap((g) => g.items).find((i) => i.key === 'change-proposals')
     expect(review?.badge).toBe('pendingProposals')
     expect(review?.titleKey).toBe('selfService.menu.changeProposals')
+  })
+
+  it('offers the rule sets to whoever may edit them, and transfer in to whoever edits people', () => {
+    expect(keys(['personnel.read', 'personnel.rules'])).toEqual(['personnel', 'people', 'rule-sets'])
+    expect(keys(['personnel.read', 'personnel.write'])).toContain('transfer-in')
+    expect(keys(['personnel.read', 'personnel.write'])).not.toContain('rule-sets')
   })
 
   it('does not match permissions by prefix', () => {

@@ -12,6 +12,8 @@ export type MenuKey =
   | 'organizations'
   | 'change-proposals'
   | 'my-record'
+  | 'transfer-in'
+  | 'rule-sets'
   | 'workflow'
   | 'honors'
   | 'archives'
@@ -75,6 +77,8 @@ export const MENU: readonly MenuGroup[] = [
       badge: 'pendingProposals',
     }),
     item('my-record', '/me/record', 'UserFilled', ['personnel.self'], { titleKey: 'selfService.menu.myRecord' }),
+    item('transfer-in', '/personnel/transfer-in', 'Switch', ['personnel.write']),
+    item('rule-sets', '/personnel/rule-sets', 'Document', ['personnel.rules']),
   ]),
   group('workflow', 'Flag', [item('workflow', '/workflow', 'Tickets', ['workflow.read'])]),
   group('exchange', 'Files', [

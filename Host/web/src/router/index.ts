@@ -79,6 +79,8 @@ export const routes: RouteRecordRaw[] = [
       moduleRoute('organizations', () => import('@/views/personnel/organizations/OrganizationsView.vue')),
       moduleRoute('change-proposals', () => import('@/views/personnel/selfService/ChangeProposalsView.vue')),
       moduleRoute('my-record', () => import('@/views/personnel/selfService/MyRecordView.vue')),
+      moduleRoute('transfer-in', () => import('@/views/personnel/TransferInView.vue')),
+      moduleRoute('rule-sets', () => import('@/views/personnel/RuleSetsView.vue')),
       moduleRoute('workflow', ModulePlaceholder, { module: 'workflow' }),
       moduleRoute('honors', ModulePlaceholder, { module: 'honors' }),
       moduleRoute('archives', ModulePlaceholder, { module: 'archives' }),

@@ -236,8 +236,32 @@ describe('people hooks', { timeout: 30_000 }, () => {
     wrapper.unmount()
   })
 
+  /** Answers by path: the person, the information sets' catalog, the person's entries. */
+  function serve(routes: Record<string, unknown>) {
+    fetchMock.mockImplementation((url: string) => {
+      const path = url.split('?')[0]
+      return Promise.resolve(path in routes ? json(200, routes[path]) : json(404, { status: 404 }))
+    })
+  }
+
+  const catalog = {
+    sets: [
+      {
+        kind: 'family',
+        hasPeriod: false,
+        fromRequired: false,
+        singleCurrent: false,
+        fields: [
+          { name: 'relation', kind: 'code', required: true, maxLength: 16, codes: 'family_relation', sensitive: false },
+          { name: 'name', kind: 'text', required: true, maxLength: 50, codes: null, sensitive: true },
+        ],
+      },
+    ],
+    codes: { family_relation: [{ value: '10', label: '配偶' }] },
+  }
+
   it('shows the person with the masked ID number, the unmask button and the tab hooks', async () => {
-    fetchMock.mockResolvedValue(json(200, person))
+    serve({ '/api/personnel/people/p1': person, '/api/personnel/information-sets': catalog })
     const { wrapper } = setup(PersonDetail, '/personnel/people/p1', { id: 'p1' })
     useSessionStore().me = {
       userId: 'u',
@@ -248,13 +272,46 @@ describe('people hooks', { timeout: 30_000 }, () => {
       passwordChangeDue: false,
     }
     await settle()
-    expect((fetchMock.mock.calls[0] as [string])[0]).toBe('/api/personnel/people/p1')
+    expect(fetchMock.mock.calls.map((c) => (c as [string])[0])).toContain('/api/personnel/people/p1')
     expect(wrapper.find('[data-testid="person-name"]').text()).toBe('王芳')
     expect(wrapper.find('[data-testid="person-status"]').text()).toBe('入党申请人')
     expect(wrapper.find('[data-testid="person-idNumber"]').text()).toBe('110105********002X')
     expect(wrapper.find('button[data-testid="person-unmask"]').exists()).toBe(true)
     expect(wrapper.find('button[data-testid="person-edit"]').exists()).toBe(true)
-    for (const tab of ['basics', 'party', 'changes']) expect(wrapper.find(`[data-testid="person-tab-${tab}"]`).exists(), tab).toBe(true)
+    for (const tab of ['basics', 'party', 'family', 'changes']) expect(wrapper.find(`[data-testid="person-tab-${tab}"]`).exists(), tab).toBe(true)
+    expect(wrapper.find('[data-testid="person-relation"]').exists()).toBe(false)
+    wrapper.unmount()
+  })
+
+  it("shows a member's relation and an information set's entries with code labels and masked values under a lock", async () => {
+    serve({
+      '/api/personnel/people/p1': { ...person, partyStatus: 'full_member', relation: 'flowing', relationSince: '2025-01-01' },
+      '/api/personnel/information-sets': catalog,
+      '/api/personnel/people/p1/records': [
+        { id: 'r1', set: 'family', validFrom: null, validTo: null, values: { relation: '10', name: '李**' }, organizationName: null, masked: true, updatedAt: '2025-01-01T00:00:00Z', version: 1 },
+      ],
+    })
+    const { wrapper } = setup(PersonDetail, '/personnel/people/p1', { id: 'p1' })
+    useSessionStore().me = {
+      userId: 'u',
+      userName: 'c',
+      displayName: '党委管理员',
+      roles: [],
+      permissions: ['personnel.read', 'personnel.write', 'personnel.unmask'],
+      passwordChangeDue: false,
+    }
+    await settle()
+    expect(wrapper.find('[data-testid="person-relation"]').text()).toBe('流动党员')
+    expect(wrapper.find('button[data-testid="person-relation-actions"]').exists()).toBe(true)
+
+    await wrapper.find('[data-testid="person-tab-family"]').trigger('click')
+    await settle()
+    const table = wrapper.find('[data-testid="records-family-table"]')
+    expect(table.text()).toContain('配偶')
+    expect(table.text()).toContain('李**')
+    expect(table.find('[data-testid="record-masked"]').exists()).toBe(true)
+    expect(wrapper.find('button[data-testid="records-family-unmask"]').exists()).toBe(true)
+    expect(wrapper.find('button[data-testid="records-family-add"]').exists()).toBe(true)
     wrapper.unmount()
   })
 })

@@ -72,10 +72,11 @@ internal static class InformationSets
     /// <summary>
     /// Checks one entry: known fields only, required ones present, lengths, code values, years, the period's order and
     /// the set's own cross-field rule. Returns the values as stored (trimmed, blanks dropped). Field errors are named
-    /// <c>{set}.{field}</c> so that their labels are the set's own.
+    /// <c>{set}.{field}</c> so that their labels are the set's own. <paramref name="kept"/> holds the stored values of fields an
+    /// update leaves out (sensitive ones the caller only saw masked): they count as given, for the required and cross-field rules.
     /// </summary>
     public static Dictionary<string, string> Check(InformationSet set, IReadOnlyDictionary<string, JsonElement>? values, DateOnly? from, DateOnly? to,
-        DateOnly today, ValidationErrors errors, ISet<string>? unchangedSensitive = null)
+        DateOnly today, ValidationErrors errors, IReadOnlyDictionary<string, string>? kept = null)
     {
         var clean = new Dictionary<string, string>();
         var given = values ?? new Dictionary<string, JsonElement>();
@@ -85,7 +86,8 @@ internal static class InformationSets
             var key = $"{set.Kind}.{field.Name}";
             if (!given.TryGetValue(field.Name, out var element) || element.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined)
             {
-                if (field.Required && unchangedSensitive?.Contains(field.Name) != true) errors.Add(key, "validation.required");
+                if (kept?.TryGetValue(field.Name, out var stored) == true) clean[field.Name] = stored;
+                else if (field.Required) errors.Add(key, "validation.required");
                 continue;
             }
             var text = element.ValueKind switch

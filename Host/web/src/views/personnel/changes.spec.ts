@@ -48,6 +48,47 @@ describe('summarizeChange (the person timeline)', () => {
 
   it('survives JSON it does not understand', () => {
     const s = summarizeChange({ ...change('transferred', null, {}), before: 'not json', after: '[1,2]' })
-    expect(s).toEqual({ kind: 'transferred', fields: [], changedSecrets: [], documentNumber: null })
+    expect(s).toEqual({ kind: 'transferred', fields: [], changedSecrets: [], documentNumber: null, set: null, period: null, sensitiveChanged: false })
+  })
+
+  it("reads an information-set entry's change as its set's values, with the period and a sensitive change flagged", () => {
+    const added = summarizeChange(
+      change('record_added', null, { set: 'education', recordId: 'r1', values: { education: '21', school: '清华大学' }, from: '2008-09-01', to: null, sensitiveChanged: false }),
+    )
+    expect(added.set).toBe('education')
+    expect(added.fields).toEqual([
+      { field: 'education', before: null, after: '21' },
+      { field: 'school', before: null, after: '清华大学' },
+    ])
+    expect(added.period).toEqual({ from: '2008-09-01', to: null })
+
+    const updated = summarizeChange(
+      change('record_updated', { set: 'family', values: { relation: '10', birthYear: '1989' } }, {
+        set: 'family',
+        recordId: 'r2',
+        values: { relation: '10', birthYear: '1990' },
+        from: null,
+        to: null,
+        sensitiveChanged: true,
+      }),
+    )
+    expect(updated.fields).toEqual([{ field: 'birthYear', before: '1989', after: '1990' }])
+    expect(updated.period).toBeNull()
+    expect(updated.sensitiveChanged).toBe(true)
+  })
+
+  it('tells a value the change did not record before from an empty one', () => {
+    const s = summarizeChange(change('transferred_out', { relation: 'active' }, { relation: 'transferred_out', letterNumber: '红帆转〔2025〕1号' }))
+    expect(s.fields).toEqual([
+      { field: 'relation', before: 'active', after: 'transferred_out' },
+      { field: 'letterNumber', before: undefined, after: '红帆转〔2025〕1号' },
+    ])
+    const entry = summarizeChange(change('record_updated', { set: 'education', values: {} }, { set: 'education', values: { major: '测绘' } }))
+    expect(entry.fields).toEqual([{ field: 'major', before: null, after: '测绘' }])
+  })
+
+  it('leaves out the old organisation name of a move (the id says it)', () => {
+    const s = summarizeChange(change('moved', { organizationId: 'o1', organizationName: '机关第一党支部' }, { organizationId: 'o2' }))
+    expect(s.fields).toEqual([{ field: 'organizationId', before: 'o1', after: 'o2' }])
   })
 })

@@ -49,11 +49,10 @@ internal sealed class UpdatePersonRecordHandler(PersonnelDb db, RequestContext c
         var set = InformationSets.Find(current.SetKind)!;
         var before = PersonRecords.Values(current, cipher);
         var given = request.Values ?? [];
-        var omitted = set.Sensitive.Select(f => f.Name).Where(name => !given.ContainsKey(name)).ToHashSet();
+        var kept = set.Sensitive.Where(f => !given.ContainsKey(f.Name) && before.ContainsKey(f.Name)).ToDictionary(f => f.Name, f => before[f.Name]);
         var errors = new ValidationErrors();
-        var values = InformationSets.Check(set, given, request.ValidFrom, request.ValidTo, clock.Today, errors, omitted);
+        var values = InformationSets.Check(set, given, request.ValidFrom, request.ValidTo, clock.Today, errors, kept);
         errors.ThrowIfAny();
-        foreach (var name in omitted.Where(before.ContainsKey)) values[name] = before[name];
         var massOrganization = await PersonRecords.MassOrganizationAsync(db, set, values, cancellationToken);
         var version = await PersonRecords.UpdateAsync(db, cipher, set, request.RecordId, request.ValidFrom, request.ValidTo, values, massOrganization,
             cancellationToken);
