@@ -1,3 +1,4 @@
+using System.Globalization;
 using NUnit.Framework;
 using RedSail.BuildingBlocks.Access;
 using RedSail.BuildingBlocks.Localization;
@@ -21,6 +22,28 @@ public sealed class CatalogTests
     {
         var catalog = new MessageCatalog(Assemblies);
         Assert.That(catalog.Keys("en").Order(), Is.EqualTo(catalog.Keys("zh-CN").Order()));
+    }
+
+    [Test]
+    public void A_field_inside_a_list_is_named_by_its_last_part()
+    {
+        var catalog = new MessageCatalog(Assemblies);
+        var previous = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = new CultureInfo("zh-CN");
+        try
+        {
+            Assert.Multiple(() =>
+            {
+                Assert.That(catalog.FieldMessage(new("members[1].personId", "committee.not_eligible", []), "personnel"), Does.StartWith("人员须为"));
+                Assert.That(catalog.FieldMessage(new("members[0].post", "committee.post_unknown", []), "personnel"), Does.StartWith("职务不是"));
+                Assert.That(catalog.FieldMessage(new("members", "committee.one_secretary", []), "personnel"), Does.StartWith("委员中"));
+                Assert.That(catalog.FieldMessage(new("rows[3].nothingKnown", "validation.required", []), "personnel"), Does.Contain("rows[3].nothingKnown"));
+            });
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
     }
 
     [Test]

@@ -43,12 +43,27 @@ public sealed class MessageCatalog
     /// <summary>
     /// A field error as a sentence: the template gets the field's display name first, from the module's own
     /// <c>field.{scope}.{field}</c>, else the shared <c>field.{field}</c> (modules name the same JSON field differently).
+    /// A field inside a list (<c>members[2].personId</c>) with no name of its own is named by its last part
+    /// (<c>personId</c>): the client shows the message at that row, and a path is no name for a person to read.
     /// </summary>
     public string FieldMessage(Validation.FieldError error, string? scope = null)
     {
-        var name = scope is not null && Has($"field.{scope}.{error.Field}") ? Get($"field.{scope}.{error.Field}")
-            : Has("field." + error.Field) ? Get("field." + error.Field) : error.Field;
+        var name = FieldName(error.Field, scope) ?? (LastPart(error.Field) is { } last && last != error.Field ? FieldName(last, scope) : null)
+            ?? error.Field;
         return Get(error.MessageKey, [name, .. error.Args]);
+    }
+
+    private string? FieldName(string field, string? scope) =>
+        scope is not null && Has($"field.{scope}.{field}") ? Get($"field.{scope}.{field}")
+        : Has("field." + field) ? Get("field." + field) : null;
+
+    /// <summary>"members[2].personId" → "personId", "members[2]" → "members"; null when nothing is left.</summary>
+    private static string? LastPart(string field)
+    {
+        var last = field[(field.LastIndexOf('.') + 1)..];
+        var bracket = last.IndexOf('[');
+        last = bracket < 0 ? last : last[..bracket];
+        return last.Length == 0 ? null : last;
     }
 
     private bool Has(string key) => _byCulture[DefaultCulture].ContainsKey(key);

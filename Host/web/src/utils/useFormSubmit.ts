@@ -12,7 +12,8 @@ import { useServerErrors } from './serverErrors'
 export function useFormSubmit<F extends string>(
   formRef: Readonly<Ref<FormInstance | null | undefined>>,
   fields: readonly F[],
-  action: () => Promise<void>,
+  /** resolves false when it showed itself what went wrong (e.g. under the rows of a list): nothing more to show */
+  action: () => Promise<void | boolean>,
 ) {
   const serverErrors = useServerErrors(fields)
   const generalError = ref('')
@@ -27,7 +28,7 @@ export function useFormSubmit<F extends string>(
     formRef.value?.clearValidate()
   }
 
-  /** True when the form was valid and the server accepted it. */
+  /** True when the form was valid and the server accepted it (the action did not resolve false). */
   async function submit(): Promise<boolean> {
     serverErrors.clear()
     generalError.value = ''
@@ -36,8 +37,7 @@ export function useFormSubmit<F extends string>(
     if (!valid) return false
     submitting.value = true
     try {
-      await action()
-      return true
+      return (await action()) !== false
     } catch (e) {
       if (!serverErrors.apply(e)) generalError.value = errorMessage(e)
       conflict.value = isApiError(e) && e.status === 409

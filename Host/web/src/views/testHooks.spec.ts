@@ -399,7 +399,7 @@ describe('organisation hooks', { timeout: 30_000 }, () => {
       passwordChangeDue: false,
     })
 
-  it('shows the tree with types, the detail with exactly the basics and history tabs, and the actions', async () => {
+  it('shows the tree with types, the detail with exactly its tabs (a party committee has 班子任期), and the actions', async () => {
     fetchMock.mockImplementation((url: string) =>
       Promise.resolve(url.startsWith('/api/personnel/organizations?') || url === '/api/personnel/organizations' ? json(200, list) : json(200, detail)),
     )
@@ -413,7 +413,11 @@ describe('organisation hooks', { timeout: 30_000 }, () => {
     expect(tree.findAll('[draggable="true"]').length).toBeGreaterThan(0)
     expect(wrapper.find('input[data-testid="org-manage-tree-search"]').exists()).toBe(true)
     expect(wrapper.find('[data-testid="org-detail-name"]').text()).toBe('红帆研究院党委')
-    expect(wrapper.findAll('[data-testid^="org-tab-"]').map((w) => w.attributes('data-testid'))).toEqual(['org-tab-basics', 'org-tab-history'])
+    expect(wrapper.findAll('[data-testid^="org-tab-"]').map((w) => w.attributes('data-testid'))).toEqual([
+      'org-tab-basics',
+      'org-tab-committee',
+      'org-tab-history',
+    ])
     // The root belongs to the system: only 新建下级 applies to it.
     expect(wrapper.find('button[data-testid="org-action-create"]').attributes('disabled')).toBeUndefined()
     for (const kind of ['rename', 'move', 'merge', 'dissolve']) {

@@ -2,7 +2,7 @@ import type { OrganizationHistoryEntry } from '@/api/types'
 
 /** One line that says what a history entry changed: a message key under organizations.history and its values. */
 export interface HistoryLine {
-  key: 'created' | 'renamed' | 'moved' | 'mergedInto' | 'mergedFrom'
+  key: 'created' | 'renamed' | 'moved' | 'mergedInto' | 'mergedFrom' | 'committeeElected'
   params: Record<string, string | number>
 }
 
@@ -11,7 +11,8 @@ const text = (value: unknown) => (value === null || value === undefined || value
 /**
  * Reads an entry's before/after (see OrganizationHistoryEntry) into the line the timeline shows for
  * `organizationId`: a merge reads differently for the organisation merged away and the one it joined.
- * Null when the change's name says it all (dissolved) or the entry is of a kind this page does not know.
+ * Null when the change's name says it all (dissolved; a change of the committee's members, whose reason says what) or
+ * the entry is of a kind this page does not know.
  */
 export function describeHistory(entry: OrganizationHistoryEntry, organizationId: string): HistoryLine | null {
   const before = entry.before ?? {}
@@ -30,6 +31,8 @@ export function describeHistory(entry: OrganizationHistoryEntry, organizationId:
             key: 'mergedFrom',
             params: { source: text(after.sourceName), children: Number(after.children ?? 0), people: Number(after.people ?? 0) },
           }
+    case 'committee_elected':
+      return { key: 'committeeElected', params: { number: text(after.termNumber), members: text(after.members), endsOn: text(after.endsOn) } }
     default:
       return null
   }
@@ -39,6 +42,7 @@ export function describeHistory(entry: OrganizationHistoryEntry, organizationId:
 export function historyType(changeType: string): 'primary' | 'success' | 'warning' | 'danger' | 'info' {
   switch (changeType) {
     case 'created':
+    case 'committee_elected':
       return 'success'
     case 'renamed':
       return 'primary'
