@@ -150,7 +150,7 @@ public sealed partial class OrganizationTests : BrowserFixture
                 new { effectiveOn = Today(), reason = "党总支撤销", version = 1 }), HttpStatusCode.OK);
         }
 
-        await NodeContent(page, branch).DragToAsync(NodeContent(page, generalBranch));
+        await DragOntoAsync(page, branch, generalBranch);
         await Expect(Below(page, generalBranch)).ToContainTextAsync(branch);
         await page.ById("org-move-reason").FillAsync("划归党总支");
         var refused = await page.RunAndWaitForResponseAsync(() => page.ById("org-move-submit").ClickAsync(),
@@ -268,6 +268,18 @@ public sealed partial class OrganizationTests : BrowserFixture
         var response = await api.PostAsync(Api, new { code = "T-" + Guid.NewGuid().ToString("N")[..8], name, type, parentId });
         await ApiClient.EnsureAsync(response, HttpStatusCode.Created);
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+
+    /// <summary>
+    /// Drags one node onto another with the tree narrowed to the test's own organisations ("测试…"), so that both are in
+    /// view at once: in the full demo tree the ones created last sit at the bottom edge of its scroll area, where a drop
+    /// may miss its target.
+    /// </summary>
+    private static async Task DragOntoAsync(IPage page, string source, string target)
+    {
+        await page.ById("org-tree-search").FillAsync("测试");
+        await NodeContent(page, target).ScrollIntoViewIfNeededAsync();
+        await NodeContent(page, source).DragToAsync(NodeContent(page, target));
     }
 
     private static string UniqueName(string kind) => "测试" + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant() + kind;
