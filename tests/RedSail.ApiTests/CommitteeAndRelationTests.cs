@@ -233,4 +233,18 @@ public sealed class CommitteeAndRelationTests : DemoInstituteTests
             Assert.That(await Host.ScalarAsync<Guid>("select organization_id from personnel.person where id = @id", ("id", id)), Is.EqualTo(other));
         });
     }
+
+    [Test]
+    public async Task The_people_list_reads_names_in_pinyin_order()
+    {
+        var branch = await NewBranchAsync("T-PINYIN");
+        // Code-point order would be 张 (U+5F20), 李 (U+674E), 王 (U+738B); pinyin order is li, wang, zhang.
+        foreach (var name in new[] { "张三丰", "李四光", "王五洲" })
+            await Problems.JsonAsync(await Committee.PostAsync("/api/personnel/people",
+                PersonBodies.Person(branch, IdNumbers.Valid(Birth, true), "full_member", Birth, name: name)), HttpStatusCode.Created);
+
+        var page = await Problems.JsonAsync(await Committee.GetAsync($"/api/personnel/people?organizationId={branch}&sort=name"));
+        Assert.That(page.GetProperty("items").EnumerateArray().Select(p => p.GetProperty("name").GetString()),
+            Is.EqualTo(new[] { "李四光", "王五洲", "张三丰" }));
+    }
 }

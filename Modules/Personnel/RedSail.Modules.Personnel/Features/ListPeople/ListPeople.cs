@@ -52,8 +52,9 @@ internal static class PeopleFilter
 {
     private static readonly Dictionary<string, string> Sorts = new()
     {
-        ["name"] = "p.name, p.id", ["birthDate"] = "p.birth_date, p.id", ["-birthDate"] = "p.birth_date desc, p.id",
-        ["joinedOn"] = "p.joined_on nulls last, p.id", ["organization"] = "o.path, p.name, p.id",
+        // Names in pinyin order (ICU "zh-x-icu", as the index of M0013), not in code-point order.
+        ["name"] = "p.name collate \"zh-x-icu\", p.id", ["birthDate"] = "p.birth_date, p.id", ["-birthDate"] = "p.birth_date desc, p.id",
+        ["joinedOn"] = "p.joined_on nulls last, p.id", ["organization"] = "o.path, p.name collate \"zh-x-icu\", p.id",
     };
 
     public static string Order(string? sort) => Sorts.GetValueOrDefault(sort ?? "name") ?? Sorts["name"];
