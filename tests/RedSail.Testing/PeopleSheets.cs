@@ -22,11 +22,11 @@ public static class PeopleSheets
         };
     }
 
-    /// <summary>The rows as the first sheet (人员) of an xlsx workbook.</summary>
-    public static byte[] Xlsx(IEnumerable<Dictionary<string, object?>> rows)
+    /// <summary>The rows as the first sheet (人员, or another name) of an xlsx workbook.</summary>
+    public static byte[] Xlsx(IEnumerable<Dictionary<string, object?>> rows, string sheetName = "人员")
     {
         using var stream = new MemoryStream();
-        stream.SaveAs(rows, sheetName: "人员", excelType: ExcelType.XLSX);
+        stream.SaveAs(rows, sheetName: sheetName, excelType: ExcelType.XLSX);
         return stream.ToArray();
     }
 }

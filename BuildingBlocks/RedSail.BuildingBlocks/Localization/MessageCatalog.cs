@@ -38,6 +38,12 @@ public sealed class MessageCatalog
         return args.Length == 0 ? text : string.Format(CultureInfo.CurrentUICulture, text, args);
     }
 
+    /// <summary>
+    /// The text in one culture whatever the request's, for file formats with fixed wording (an import template's
+    /// Chinese headers); null when the key is not there.
+    /// </summary>
+    public string? GetIn(string culture, string key) => _byCulture[culture].GetValueOrDefault(key);
+
     public IReadOnlyCollection<string> Keys(string culture) => _byCulture[culture].Keys;
 
     /// <summary>

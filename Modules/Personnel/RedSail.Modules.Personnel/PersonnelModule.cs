@@ -45,6 +45,10 @@ using RedSail.Modules.Personnel.Features.ProposeMyChange;
 using RedSail.Modules.Personnel.Features.ListChangeProposals;
 using RedSail.Modules.Personnel.Features.DecideChangeProposal;
 using RedSail.Modules.Personnel.Features.AnnounceTermDeadlines;
+using RedSail.Modules.Personnel.Features.DownloadRecordsTemplate;
+using RedSail.Modules.Personnel.Features.PreviewRecordsImport;
+using RedSail.Modules.Personnel.Features.CommitRecordsImport;
+using RedSail.Modules.Personnel.Features.RollBackRecordsImport;
 using RedSail.BuildingBlocks.Scheduling;
 
 namespace RedSail.Modules.Personnel;
@@ -89,6 +93,10 @@ public static class PersonnelModule
         api.MapAddPersonRecord();
         api.MapUpdatePersonRecord();
         api.MapRemovePersonRecord();
+        api.MapDownloadRecordsTemplate();
+        api.MapPreviewRecordsImport();
+        api.MapCommitRecordsImport();
+        api.MapRollBackRecordsImport();
         api.MapElectCommittee();
         api.MapListCommitteeTerms();
         api.MapAddCommitteeMember();

@@ -381,6 +381,51 @@ const en: MessageSchema = {
       rolledBack: 'Import rolled back: {count} removed from the register.',
     },
   },
+  // ---- Import of information-set entries through the import wizard (records-import) ----
+  recordsImport: {
+    kinds: {
+      people: 'People',
+      records: 'Information sets',
+    },
+    set: 'Information set',
+    sets: {
+      education: 'Education and degrees',
+      family: 'Family members',
+      post: 'Posts and titles',
+      reward: 'Rewards and punishments',
+      abroad: 'Travel abroad',
+      care: 'Hardship and care',
+      traits: 'Personal traits',
+      united_front: 'United front',
+    },
+    description:
+      "Import entries of an information set (education, family members …) for people already recorded: fill in the chosen set's Excel template and upload it; every row is checked, and the batch is saved only when it has no errors at all. A saved batch can be rolled back as long as none of its entries was edited or removed.",
+    changeKinds: {
+      records_imported: 'Information-set entries imported',
+      records_import_rolled_back: 'Information-set import rolled back',
+    },
+    upload: {
+      intro:
+        "Download the chosen set's import template first and fill it in: one entry a row, matched by ID number to a person recorded within your scope; coded columns take the code or the name (see the template's 代码说明 sheet).",
+    },
+    preview: {
+      fixHint:
+        'A batch is imported only without any error: correct the Excel file as listed below (row numbers as Excel shows them) and upload it again. Nothing of this upload was saved.',
+      commit: 'Save ({rows} entries)',
+    },
+    commit: {
+      running: 'Saving {rows} entries; please keep this page open…',
+      nothingSaved: 'No entry of this batch was saved.',
+    },
+    result: {
+      recorded: '{count} entries imported.',
+      rollbackHint:
+        'Rolling back removes all entries of this batch (kept on file, no longer shown); it is refused once an entry of the batch was edited or removed.',
+      rollbackConfirm: 'Roll back this import? Its {count} entries will be removed (kept on file with the reason).',
+      rolledBack: 'Import rolled back: {count} entries removed.',
+    },
+  },
+  // ---- end of records-import ----
   organizations: {
     title: 'Organisations',
     description:

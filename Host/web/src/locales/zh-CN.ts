@@ -372,6 +372,48 @@ const zhCN = {
       rolledBack: '已撤销本批导入，{count} 人已从人员库中移除。',
     },
   },
+  // ---- Import of information-set entries through the import wizard (records-import) ----
+  recordsImport: {
+    kinds: {
+      people: '人员信息',
+      records: '信息集',
+    },
+    set: '信息集',
+    sets: {
+      education: '学历学位',
+      family: '家庭成员',
+      post: '职务职称',
+      reward: '奖惩情况',
+      abroad: '出国（境）',
+      care: '帮扶诉求',
+      traits: '个人特质',
+      united_front: '统战信息',
+    },
+    description:
+      '为已登记的人员批量导入信息集条目（学历学位、家庭成员等）：按所选信息集的模板填写 Excel 后上传，系统逐行校验，全部无误后整批入库；入库后，在本批条目未被修改或撤回之前可以整批撤销。',
+    changeKinds: {
+      records_imported: '批量导入信息集条目',
+      records_import_rolled_back: '撤销信息集导入',
+    },
+    upload: {
+      intro: '请先下载所选信息集的导入模板并按模板填写：每行一条，按身份证号对应已登记且在您管理范围内的人员；代码项可填写代码或名称，见模板中的“代码说明”工作表。',
+    },
+    preview: {
+      fixHint: '整批导入要求没有任何错误：请按下表修改 Excel 文件（行号即 Excel 中的行号）后重新上传。本次上传未导入任何条目。',
+      commit: '提交入库（{rows} 条）',
+    },
+    commit: {
+      running: '正在写入 {rows} 条信息集条目，请勿关闭页面…',
+      nothingSaved: '本批未导入任何条目。',
+    },
+    result: {
+      recorded: '已导入 {count} 条。',
+      rollbackHint: '撤销将把本批条目全部撤回（留存备查，不再显示）；本批中有条目在导入后被修改或撤回时不能撤销。',
+      rollbackConfirm: '确定撤销本批导入吗？本批 {count} 条将被撤回（条目与撤销原因留存备查）。',
+      rolledBack: '已撤销本批导入，{count} 条已撤回。',
+    },
+  },
+  // ---- end of records-import ----
   organizations: {
     title: '组织管理',
     description: '维护党组织和群团组织的设置：新建下级、更名、调整隶属关系、合并和撤销。每项变更须注明生效日期和原因，并记入历史沿革。',

@@ -16,8 +16,8 @@ export function usePersonLabels() {
     status: (code: string | null | undefined) => lookup('people.statuses', code),
     /** the label of a person field (name, idNumber, joinedOn …) */
     field: (name: string) => lookup('people.fields', name),
-    /** 登记, 修改基本信息 … for a timeline change code */
-    changeKind: (code: string) => lookup('people.changeKinds', code),
+    /** 登记, 修改基本信息 … for a timeline change code (the information-set imports name theirs) */
+    changeKind: (code: string) => (te(`people.changeKinds.${code}`) ? t(`people.changeKinds.${code}`) : lookup('recordsImport.changeKinds', code)),
   }
 }
 
