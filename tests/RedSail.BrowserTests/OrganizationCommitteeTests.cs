@@ -21,6 +21,7 @@ public sealed partial class OrganizationTests
     {
         using var abort = AbortOnTimeout(cancellationToken);
         const string branch = "规划研究所党支部";
+        await ForgetDemoTermsAsync(branch);
         var committee = await Host.CreateUserAsync(RoleCatalog.CommitteeAdmin, _root);
         var (secretary, deputy, organizer) = Three(await FullMembersAsync(branch, 3));
         var page = await OpenPageAsync(committee);
@@ -91,6 +92,7 @@ public sealed partial class OrganizationTests
     {
         using var abort = AbortOnTimeout(cancellationToken);
         const string branch = "测绘技术所党支部";
+        await ForgetDemoTermsAsync(branch);
         var committee = await Host.CreateUserAsync(RoleCatalog.CommitteeAdmin, _root);
         var (secretary, deputy, organizer) = Three(await FullMembersAsync(branch, 3));
         var page = await OpenPageAsync(committee);
@@ -127,6 +129,7 @@ public sealed partial class OrganizationTests
     {
         using var abort = AbortOnTimeout(cancellationToken);
         const string branch = "调查监测所党支部";
+        await ForgetDemoTermsAsync(branch);
         var committee = await Host.CreateUserAsync(RoleCatalog.CommitteeAdmin, _root);
         var names = await FullMembersAsync(branch, 4);
         var (secretary, deputy, organizer) = Three(names);
@@ -217,6 +220,13 @@ public sealed partial class OrganizationTests
     }
 
     private static (string, string, string) Three(string[] names) => (names[0], names[1], names[2]);
+
+    /// <summary>The demo gives most branches a committee; these tests start from a branch that has never recorded an election.</summary>
+    private Task ForgetDemoTermsAsync(string branch) => Host.ExecuteAsync($"""
+        delete from personnel.committee_member where term_id in (select t.id from personnel.committee_term t
+            join personnel.organization o on o.id = t.organization_id where o.name = '{branch}');
+        delete from personnel.committee_term where organization_id = (select id from personnel.organization where name = '{branch}');
+        """);
 
     private Task<long> TermsAsync(string branch) => Host.ScalarAsync<long>("""
         select count(*) from personnel.committee_term t join personnel.organization o on o.id = t.organization_id where o.name = @branch

@@ -277,7 +277,7 @@ public sealed partial class OrganizationTests : BrowserFixture
     /// </summary>
     private static async Task DragOntoAsync(IPage page, string source, string target)
     {
-        await page.ById("org-tree-search").FillAsync("测试");
+        await page.ById("org-manage-tree-search").FillAsync("测试");
         await NodeContent(page, target).ScrollIntoViewIfNeededAsync();
         await NodeContent(page, source).DragToAsync(NodeContent(page, target));
     }
