@@ -30,6 +30,7 @@ public static class PlatformModule
         services.AddSingleton<PasswordPolicy>();
         services.AddScoped<SignInGuard>();
         services.AddScoped<SessionFactory>();
+        services.AddSingleton<SessionCache>();
         services.AddScoped<IPrincipalResolver, PlatformPrincipalResolver>();
         return services;
     }

@@ -88,6 +88,7 @@ public sealed class PeopleImportTests
 
         Assert.That(committed.GetProperty("imported").GetInt32(), Is.EqualTo(count));
         Assert.That(await PeopleCountAsync(), Is.EqualTo(before + count));
+        Assert.That(await _host.ScalarAsync<long>(PeopleCounts.MismatchesSql), Is.Zero, "subtree counts include the imported people");
         Assert.That(await _host.ScalarAsync<long>("select count(*) from personnel.outbox where event_type = 'PersonRecorded'"), Is.EqualTo(outboxBefore + count));
         Assert.That(await _host.ScalarAsync<long>("select count(*) from personnel.person_change c join personnel.person p on p.id = c.person_id where p.import_batch_id = @b and c.change = 'imported'",
             ("b", batch)), Is.EqualTo(count));
@@ -99,6 +100,7 @@ public sealed class PeopleImportTests
         var rolledBack = await Problems.JsonAsync(await _committee.PostAsync($"/api/personnel/people/imports/{batch}/rollback"));
         Assert.That(rolledBack.GetProperty("imported").GetInt32(), Is.EqualTo(count));
         Assert.That(await PeopleCountAsync(), Is.EqualTo(before));
+        Assert.That(await _host.ScalarAsync<long>(PeopleCounts.MismatchesSql), Is.Zero, "subtree counts without the rolled-back people");
         Assert.That((await Problems.JsonAsync(await _committee.GetAsync($"/api/personnel/people?keyword={good}"))).GetProperty("total").GetInt64(), Is.Zero);
         await Problems.ExpectAsync(await _committee.GetAsync($"/api/personnel/people/{one}"), HttpStatusCode.NotFound, "not_found");
         await Problems.ExpectAsync(await _committee.PostAsync($"/api/personnel/people/imports/{batch}/rollback"), HttpStatusCode.UnprocessableEntity, "import_batch_not_committed");

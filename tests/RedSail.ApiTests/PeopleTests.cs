@@ -185,6 +185,46 @@ public sealed class PeopleTests : DemoInstituteTests
     }
 
     [Test]
+    public async Task The_lists_total_without_filters_is_everyone_the_caller_can_page_through()
+    {
+        var root = await Demo.RootAsync(Host);
+        var group = await Demo.BranchAsync(Host, "RS-01-1");
+        var other = await Demo.BranchAsync(Host, "RS-02");
+        using var secretary = Host.Client();
+        await secretary.SignInAsync(await Host.CreateUserAsync(RoleCatalog.BranchSecretary, Branch));
+        Task<long> Recount(Guid organization) => Host.ScalarAsync<long>("""
+            select count(*) from personnel.person p join personnel.organization o on o.id = p.organization_id
+            where o.path <@ (select path from personnel.organization where id = @o)
+            """, ("o", organization));
+        async Task<(long Total, int Listed)> ListAsync(ApiClient client, string query)
+        {
+            var page = await Problems.JsonAsync(await client.GetAsync($"/api/personnel/people?pageSize=100{query}"));
+            Assert.That(page.GetProperty("totalCapped").GetBoolean(), Is.False);
+            var listed = page.GetProperty("items").GetArrayLength();
+            for (var n = 2; listed < page.GetProperty("total").GetInt64() && n <= 20; n++)
+                listed += (await Problems.JsonAsync(await client.GetAsync($"/api/personnel/people?pageSize=100&page={n}{query}"))).GetProperty("items").GetArrayLength();
+            return (page.GetProperty("total").GetInt64(), listed);
+        }
+
+        var everyone = await ListAsync(Committee, "");
+        var branch = await ListAsync(Committee, $"&organizationId={Branch}");
+        var ownBranch = await ListAsync(secretary, "");
+        var ownGroup = await ListAsync(secretary, $"&organizationId={group}");
+        var aboveScope = await ListAsync(secretary, $"&organizationId={root}");
+        var outsideScope = await ListAsync(secretary, $"&organizationId={other}");
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(everyone, Is.EqualTo((await PeopleCountAsync(), (int)await PeopleCountAsync())), "the committee's whole tree");
+            Assert.That(branch, Is.EqualTo((await Recount(Branch), (int)await Recount(Branch))), "one branch's subtree");
+            Assert.That(ownBranch, Is.EqualTo(branch), "a secretary sees their branch");
+            Assert.That(ownGroup, Is.EqualTo((await Recount(group), (int)await Recount(group))).And.Not.EqualTo(branch), "a group in it");
+            Assert.That(aboveScope, Is.EqualTo(branch), "asking for the root still shows only the branch");
+            Assert.That(outsideScope, Is.EqualTo((0L, 0)), "another branch shows nothing");
+        });
+    }
+
+    [Test]
     public async Task Party_status_moves_only_along_the_regulation_and_conversion_waits_a_year()
     {
         var (id, version) = await RecordAsync(Person(Branch, IdNumbers.Valid(Birth, true), status: "applicant", dates: new { appliedOn = "2024-03-01" }));

@@ -165,6 +165,7 @@ public sealed class SignInTests
         using var client = _host.Client();
         await client.SignInAsync(user);
         var stolen = client.Cookie("redsail.sid");
+        await Problems.JsonAsync(await client.GetAsync("/api/platform/auth/me")); // resolved, and so cached for a few seconds
 
         await client.PostAsync("/api/platform/auth/logout");
 

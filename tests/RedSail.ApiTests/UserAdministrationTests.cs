@@ -66,6 +66,26 @@ public sealed class UserAdministrationTests
     }
 
     [Test]
+    public async Task A_revoked_role_stops_working_on_the_holders_next_request_and_a_granted_one_works_at_once()
+    {
+        var branch = await Demo.BranchAsync(_host, "RS-05");
+        var holder = await _host.CreateUserAsync(RoleCatalog.BranchSecretary, branch);
+        using var session = _host.Client();
+        await session.SignInAsync(holder);
+        using var security = _host.Client();
+        await security.SignInAsync(await _host.CreateUserAsync(RoleCatalog.SecurityAdmin));
+        var grant = await _host.ScalarAsync<Guid>("select id from platform.role_grant where user_id = @u", ("u", holder.Id));
+        Assert.That((await session.GetAsync("/api/personnel/people")).StatusCode, Is.EqualTo(HttpStatusCode.OK), "resolved, and so cached for a few seconds");
+
+        Assert.That((await security.DeleteAsync($"/api/platform/grants/{grant}")).StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+        await Problems.ExpectAsync(await session.GetAsync("/api/personnel/people"), HttpStatusCode.Forbidden, "forbidden");
+
+        await Problems.JsonAsync(await security.PostAsync($"/api/platform/users/{holder.Id}/grants", new { role = RoleCatalog.BranchSecretary, organizationId = branch }),
+            HttpStatusCode.Created);
+        Assert.That((await session.GetAsync("/api/personnel/people")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    [Test]
     public async Task A_disabled_account_loses_its_session_at_once()
     {
         var user = await _host.CreateUserAsync(RoleCatalog.CommitteeAdmin, await Demo.RootAsync(_host));
@@ -73,6 +93,7 @@ public sealed class UserAdministrationTests
         await session.SignInAsync(user);
         using var admin = _host.Client();
         await admin.SignInAsync(await _host.CreateUserAsync(RoleCatalog.SystemAdmin));
+        await Problems.JsonAsync(await session.GetAsync("/api/platform/auth/me")); // resolved, and so cached for a few seconds
 
         Assert.That((await admin.PostAsync($"/api/platform/users/{user.Id}/disable")).StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
 

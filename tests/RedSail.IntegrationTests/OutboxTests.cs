@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using NUnit.Framework;
+using RedSail.BuildingBlocks.Access;
 using RedSail.BuildingBlocks.Events;
 using RedSail.Modules.Personnel.Contracts;
 using RedSail.Testing;
@@ -64,6 +65,41 @@ public sealed class OutboxTests
             Assert.That(await host.ScalarAsync<long>("select count(*) from analytics.test_effect"), Is.EqualTo(DemoOrganizations));
             Assert.That(await host.ScalarAsync<long>("select count(*) from platform.organization"), Is.EqualTo(DemoOrganizations));
             Assert.That(await host.ScalarAsync<long>("select count(*) from personnel.outbox_delivery where delivered_at is null"), Is.Zero);
+        });
+    }
+
+    [Test]
+    public async Task A_large_batch_of_events_is_written_by_copy_and_delivered_like_a_small_one()
+    {
+        await using var host = await TestHost.StartFreshAsync(ManualDispatch, TestSubscribers.Register<RecordingSubscriber>());
+        await TestSubscribers.CreateEffectTableAsync(host);
+        const int count = OutboxWriter.CopyThreshold + 500;
+        var events = Enumerable.Range(0, count).Select(i =>
+        {
+            var id = Guid.CreateVersion7();
+            return (IntegrationEvent)new OrganizationCreated(id, null, $"BULK-{i}", $"批量组织{i}", "committee", id.ToString("N"));
+        }).ToList();
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<RequestContext>().Id = "bulk-correlation";
+            var db = scope.ServiceProvider.GetRequiredService<RedSail.Modules.Personnel.PersonnelDb>();
+            await db.BeginAsync(readOnly: false, CancellationToken.None);
+            await db.PublishAsync(events);
+            await db.CommitAsync(CancellationToken.None);
+        }
+
+        var dispatcher = host.Services.GetRequiredService<OutboxDispatcher>();
+        while (await dispatcher.DispatchDueAsync() > 0) { }
+
+        var first = (OrganizationCreated)events[0];
+        Assert.Multiple(async () =>
+        {
+            Assert.That(await host.ScalarAsync<long>("select count(*) from personnel.outbox where correlation_id = 'bulk-correlation'"), Is.EqualTo(count));
+            Assert.That(await host.ScalarAsync<string>("select payload->>'code' from personnel.outbox where event_id = @id", ("id", first.EventId)),
+                Is.EqualTo("BULK-0"));
+            Assert.That(await host.ScalarAsync<long>("select count(*) from personnel.outbox_delivery"), Is.EqualTo(2L * count), "one delivery per subscriber");
+            Assert.That(await host.ScalarAsync<long>("select count(*) from analytics.test_effect"), Is.EqualTo(count));
+            Assert.That(await host.ScalarAsync<long>("select count(*) from platform.organization where name like '批量组织%'"), Is.EqualTo(count));
         });
     }
 

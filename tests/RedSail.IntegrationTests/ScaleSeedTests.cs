@@ -90,6 +90,7 @@ public sealed class ScaleSeedTests
                        or applied_on > activist_on or activist_on > candidate_on or candidate_on > joined_on or applied_on < birth_date + interval '18 years')
                 """), Is.Zero, "party dates follow the rules");
             Assert.That(await Count("select count(distinct party_status) from personnel.person"), Is.GreaterThanOrEqualTo(4L));
+            Assert.That(await Count(PeopleCounts.MismatchesSql), Is.Zero, "the people list's subtree counts include the loaded people");
         });
     }
 }

@@ -38,6 +38,38 @@ public sealed class CryptographyTests
     }
 
     [Test]
+    public void Threads_sharing_one_cipher_and_one_blind_index_get_the_same_results_as_one_thread()
+    {
+        var keys = KeyRing.LoadOrCreate(Path.Combine(_folder, "k.json"));
+        var cipher = new FieldCipher(keys);
+        var index = new BlindIndex(keys);
+        var values = Enumerable.Range(0, 4_000).Select(i => $"1101051990{i:00000000}").ToArray();
+        var expectedIndexes = values.Select(v => Convert.ToHexString(new BlindIndex(keys).Compute("id", v))).ToArray();
+
+        var results = new (string RoundTrip, string Index)[values.Length];
+        Parallel.For(0, values.Length, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i =>
+            results[i] = (cipher.Decrypt(cipher.Encrypt(values[i])), Convert.ToHexString(index.Compute("id", values[i]))));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(results.Select(r => r.RoundTrip), Is.EqualTo(values));
+            Assert.That(results.Select(r => r.Index), Is.EqualTo(expectedIndexes));
+        });
+    }
+
+    [Test]
+    public void A_value_that_fails_to_decrypt_does_not_spoil_the_next_one()
+    {
+        var cipher = new FieldCipher(KeyRing.LoadOrCreate(Path.Combine(_folder, "k.json")));
+        var good = cipher.Encrypt("13800138000");
+        var altered = cipher.Encrypt("13900139000");
+        altered[20] ^= 1;
+
+        Assert.That(() => cipher.Decrypt(altered), Throws.InstanceOf<CryptographicException>());
+        Assert.That(cipher.Decrypt(good), Is.EqualTo("13800138000"));
+    }
+
+    [Test]
     public void Values_encrypted_before_a_key_rotation_stay_readable()
     {
         var path = Path.Combine(_folder, "k.json");

@@ -83,7 +83,8 @@ public sealed class ValidationBehaviour<TRequest, TResponse>(IEnumerable<IValida
 
 /// <summary>
 /// One command = one transaction on the owning module's connection (shared with its outbox writes);
-/// a query runs in a read-only transaction. After a commit that wrote events the dispatcher is woken.
+/// a query runs read-only (each of its commands in an implicit read-only transaction, see DbSession.BeginAsync).
+/// After a commit that wrote events the dispatcher is woken.
 /// </summary>
 public sealed class TransactionBehaviour<TRequest, TResponse>(IServiceProvider services, ModuleCatalog catalog, OutboxDispatcher dispatcher)
     : IPipelineBehavior<TRequest, TResponse>

@@ -5,11 +5,12 @@ using RedSail.BuildingBlocks.Data;
 namespace RedSail.Platform.Access;
 
 /// <summary>
-/// Resolves the caller from the session cookie or an OA bearer token, in one query each. A session past
+/// Resolves the caller from the session cookie or an OA bearer token, in one query each; a session resolved in the
+/// last few seconds comes from <see cref="SessionCache"/> (its maximum staleness is documented there). A session past
 /// its idle (30 min) or absolute (12 h) limit is revoked on sight. A session still at a sign-in step (TOTP)
 /// carries no principal; one that must change its password is signed in without any role.
 /// </summary>
-internal sealed class PlatformPrincipalResolver(ModuleDataSources sources, SecurityOptions options, IClock clock) : IPrincipalResolver
+internal sealed class PlatformPrincipalResolver(ModuleDataSources sources, SecurityOptions options, IClock clock, SessionCache cache) : IPrincipalResolver
 {
     // Its own short-lived connection: held only for the lookup, not for the rest of the request.
     private NpgsqlDataSource Platform => sources.For(PlatformModule.Schema);
@@ -26,6 +27,12 @@ internal sealed class PlatformPrincipalResolver(ModuleDataSources sources, Secur
 
     private async Task<ResolvedPrincipal?> ResolveSessionAsync(string token, CancellationToken ct)
     {
+        var hash = SessionCookies.HashOf(token);
+        var key = Convert.ToHexString(hash);
+        var now = clock.UtcNow.UtcDateTime;
+        if (cache.Find(key, now) is { } cached) return cached;
+        var generation = cache.Generation;
+
         await using var db = await Platform.OpenConnectionAsync(ct);
         var session = await db.QuerySingleOrDefaultAsync<SessionRow>(new CommandDefinition("""
             select s.id, s.user_id, s.stage, s.csrf_token, s.last_seen_at, s.expires_at, u.user_name, u.enabled, u.employee_number,
@@ -36,17 +43,20 @@ internal sealed class PlatformPrincipalResolver(ModuleDataSources sources, Secur
             left join platform.role_grant g on g.user_id = s.user_id
             where s.token_hash = @hash and s.revoked_at is null
             group by s.id, u.id
-            """, new { hash = SessionCookies.HashOf(token) }, cancellationToken: ct));
+            """, new { hash }, cancellationToken: ct));
         if (session is null) return null;
 
-        var now = clock.UtcNow.UtcDateTime;
         if (!session.Enabled || session.ExpiresAt <= now || session.LastSeenAt < now.AddMinutes(-options.IdleTimeoutMinutes))
         {
             await db.ExecuteAsync(new CommandDefinition("update platform.session set revoked_at = @now where id = @id", new { now, id = session.Id }, cancellationToken: ct));
             return null;
         }
+        var lastSeen = session.LastSeenAt;
         if (session.LastSeenAt < now.AddMinutes(-1)) // at most one write a minute per session
+        {
             await db.ExecuteAsync(new CommandDefinition("update platform.session set last_seen_at = @now where id = @id", new { now, id = session.Id }, cancellationToken: ct));
+            lastSeen = now;
+        }
 
         var principal = session.Stage switch
         {
@@ -56,7 +66,10 @@ internal sealed class PlatformPrincipalResolver(ModuleDataSources sources, Secur
             SessionStages.PasswordChange => new Principal(session.UserId, session.UserName, null, [], []),
             _ => Principal.Anonymous,
         };
-        return new ResolvedPrincipal(principal, session.Id, session.CsrfToken);
+        var resolved = new ResolvedPrincipal(principal, session.Id, session.CsrfToken);
+        var idleLimit = lastSeen.AddMinutes(options.IdleTimeoutMinutes);
+        cache.Keep(key, resolved, now, idleLimit < session.ExpiresAt ? idleLimit : session.ExpiresAt, generation);
+        return resolved;
     }
 
     private async Task<ResolvedPrincipal?> ResolveOaClientAsync(string token, CancellationToken ct)

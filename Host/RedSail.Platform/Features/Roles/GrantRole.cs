@@ -28,7 +28,7 @@ internal sealed class GrantRoleValidator : IValidator<GrantRole>
     }
 }
 
-internal sealed class GrantRoleHandler(PlatformDb db, RequestContext context) : IRequestHandler<GrantRole, GrantedRole>
+internal sealed class GrantRoleHandler(PlatformDb db, RequestContext context, SessionCache sessions) : IRequestHandler<GrantRole, GrantedRole>
 {
     public async Task<GrantedRole> Handle(GrantRole request, CancellationToken cancellationToken)
     {
@@ -51,6 +51,7 @@ internal sealed class GrantRoleHandler(PlatformDb db, RequestContext context) : 
         if (!result.UserExists) throw new NotFoundException("user_account", request.UserId.ToString());
         if (!result.OrganizationExists) new ValidationErrors().Add("organizationId", "role.organization_unknown").ThrowIfAny();
         if (result.Inserted == 0) new ValidationErrors().Add("role", "role.already_granted").ThrowIfAny();
+        db.AfterCommit(sessions.Clear); // the holder's signed-in sessions resolve their permissions afresh
         return new GrantedRole(id);
     }
 }

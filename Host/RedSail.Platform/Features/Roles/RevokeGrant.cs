@@ -9,13 +9,14 @@ public sealed record RevokeGrant(Guid GrantId) : ICommand<Unit>
     public AuditTarget AuditTarget => new("role_grant", GrantId.ToString());
 }
 
-internal sealed class RevokeGrantHandler(PlatformDb db, RequestContext context) : IRequestHandler<RevokeGrant, Unit>
+internal sealed class RevokeGrantHandler(PlatformDb db, RequestContext context, SessionCache sessions) : IRequestHandler<RevokeGrant, Unit>
 {
     public async Task<Unit> Handle(RevokeGrant request, CancellationToken cancellationToken)
     {
         var holder = await db.QuerySingleOrDefaultAsync<Guid?>("delete from platform.role_grant where id = @GrantId and user_id <> @me returning user_id",
             new { request.GrantId, me = context.Principal.UserId }, cancellationToken);
         if (holder is null) throw new NotFoundException("role_grant", request.GrantId.ToString());
+        db.AfterCommit(sessions.Clear); // the holder's signed-in sessions lose the permission now, not when a cached copy expires
         return Unit.Value;
     }
 }

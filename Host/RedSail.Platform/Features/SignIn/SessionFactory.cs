@@ -3,7 +3,7 @@ using RedSail.Platform.Access;
 namespace RedSail.Platform.Features.SignIn;
 
 /// <summary>Creates, advances and revokes server-side sessions (the cookie holds only a random token).</summary>
-internal sealed class SessionFactory(PlatformDb db, SecurityOptions options, IClock clock, RequestContext context)
+internal sealed class SessionFactory(PlatformDb db, SecurityOptions options, IClock clock, RequestContext context, SessionCache cache)
 {
     public bool TotpRequiredForAdministrators => options.RequireTotpForAdministrators;
 
@@ -30,6 +30,7 @@ internal sealed class SessionFactory(PlatformDb db, SecurityOptions options, ICl
         var csrf = SessionCookies.NewToken();
         await db.ExecuteAsync("update platform.session set token_hash = @hash, csrf_token = @csrf, stage = @stage where id = @sessionId",
             new { hash = SessionCookies.HashOf(token), csrf, stage, sessionId }, ct);
+        db.AfterCommit(cache.Clear);
         return (token, csrf);
     }
 
@@ -44,10 +45,17 @@ internal sealed class SessionFactory(PlatformDb db, SecurityOptions options, ICl
         return mustChange ? SessionStages.PasswordChange : SessionStages.Active;
     }
 
-    public Task RevokeAsync(Guid sessionId, CancellationToken ct) =>
-        db.ExecuteAsync("update platform.session set revoked_at = now() where id = @sessionId and revoked_at is null", new { sessionId }, ct);
+    /// <summary>Ends a session; resolved copies of it (<see cref="SessionCache"/>) are dropped when this commits.</summary>
+    public async Task RevokeAsync(Guid sessionId, CancellationToken ct)
+    {
+        await db.ExecuteAsync("update platform.session set revoked_at = now() where id = @sessionId and revoked_at is null", new { sessionId }, ct);
+        db.AfterCommit(cache.Clear);
+    }
 
-    public Task RevokeOthersAsync(Guid userId, Guid? keep, CancellationToken ct) =>
-        db.ExecuteAsync("update platform.session set revoked_at = now() where user_id = @userId and revoked_at is null and id is distinct from @keep",
+    public async Task RevokeOthersAsync(Guid userId, Guid? keep, CancellationToken ct)
+    {
+        await db.ExecuteAsync("update platform.session set revoked_at = now() where user_id = @userId and revoked_at is null and id is distinct from @keep",
             new { userId, keep }, ct);
+        db.AfterCommit(cache.Clear);
+    }
 }

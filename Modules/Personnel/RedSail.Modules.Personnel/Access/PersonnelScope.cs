@@ -13,7 +13,7 @@ internal static class PersonnelScope
         $"(@scopeEverywhere or exists (select 1 from personnel.organization scope_root where scope_root.id = any(@scopeRoots) and {organizationAlias}.path <@ scope_root.path))";
 
     /// <summary>
-    /// <see cref="Within"/> on the scope roots' ltree paths, resolved first (<see cref="ParametersWithPathsAsync"/>) and bound as a
+    /// <see cref="Within"/> on the scope roots' ltree paths, resolved first (<see cref="ResolveAsync"/>) and bound as a
     /// constant array: the planner then estimates the scope's width from the path statistics (a branch is a few rows, the root is
     /// everything) instead of guessing, which list queries over many people need to choose between organisation-first and
     /// sort-order-first plans (docs/benchmarks.md).
@@ -21,17 +21,46 @@ internal static class PersonnelScope
     public static string WithinPaths(string organizationAlias) =>
         $"(@scopeEverywhere or {organizationAlias}.path <@ any(@scopePaths::ltree[]))";
 
-    /// <summary>The parameters of <see cref="WithinPaths"/>: one cheap primary-key query resolves the scope roots to their paths.</summary>
-    public static async Task<DynamicParameters> ParametersWithPathsAsync(DbSession db, AccessScope scope, object? arguments, CancellationToken ct)
+    /// <summary>
+    /// The parameters of <see cref="WithinPaths"/> (and of <see cref="Within"/>), and how many people the caller can see there,
+    /// narrowed to <paramref name="organizationId"/>'s subtree if given: one primary-key query reads the scope roots' (and that
+    /// organisation's) paths with their subtree people counts (organization_people). The part of the tree the caller sees is a
+    /// union of whole subtrees, so its people are the sum over its topmost organisations: exact, whatever the scope's width.
+    /// </summary>
+    public static async Task<ResolvedScope> ResolveAsync(DbSession db, AccessScope scope, Guid? organizationId, object? arguments,
+        CancellationToken ct)
     {
         var parameters = new DynamicParameters(arguments);
         parameters.Add("scopeEverywhere", scope.IsGlobal);
-        var paths = scope.IsGlobal || scope.IsEmpty
-            ? []
-            : await db.QueryAsync<string>("select path::text from personnel.organization where id = any(@ids)", new { ids = scope.OrganizationIds }, ct);
-        parameters.Add("scopePaths", paths.ToArray());
-        return parameters;
+        parameters.Add("scopeRoots", scope.OrganizationIds);
+        if (scope.IsEmpty)
+        {
+            parameters.Add("scopePaths", Array.Empty<string>());
+            return new ResolvedScope(parameters, 0);
+        }
+        var rows = await db.QueryAsync<ScopeRow>("""
+            select o.id, o.path::text as path, o.parent_id is null as is_root, c.subtree_people
+            from personnel.organization o join personnel.organization_people c on c.organization_id = o.id
+            where o.id = any(@ids) or o.id = @organizationId or (@everywhere and o.parent_id is null)
+            """, new { ids = scope.OrganizationIds, organizationId, everywhere = scope.IsGlobal }, ct);
+        var roots = rows.Where(r => scope.IsGlobal ? r.IsRoot : scope.OrganizationIds.Contains(r.Id)).ToList();
+        parameters.Add("scopePaths", scope.IsGlobal ? Array.Empty<string>() : roots.Select(r => r.Path).ToArray());
+
+        var asked = organizationId is { } id ? rows.FirstOrDefault(r => r.Id == id) : null;
+        if (organizationId is not null && asked is null) return new ResolvedScope(parameters, 0);
+        var visible = roots.Append(asked).OfType<ScopeRow>().DistinctBy(r => r.Id)
+            .Where(r => (scope.IsGlobal || roots.Any(root => IsWithin(r.Path, root.Path))) && (asked is null || IsWithin(r.Path, asked.Path)))
+            .ToList();
+        var tops = visible.Where(r => !visible.Any(above => above.Id != r.Id && IsWithin(r.Path, above.Path)));
+        return new ResolvedScope(parameters, tops.Sum(r => r.SubtreePeople));
     }
+
+    /// <summary>Only the parameters of <see cref="WithinPaths"/>, for lists whose totals are not people (reminders, warnings, proposals).</summary>
+    public static async Task<DynamicParameters> ParametersWithPathsAsync(DbSession db, AccessScope scope, object? arguments, CancellationToken ct) =>
+        (await ResolveAsync(db, scope, null, arguments, ct)).Parameters;
+
+    private static bool IsWithin(string path, string ancestor) =>
+        path == ancestor || (path.Length > ancestor.Length && path.StartsWith(ancestor, StringComparison.Ordinal) && path[ancestor.Length] == '.');
 
     public static DynamicParameters Parameters(AccessScope scope, object? arguments = null)
     {
@@ -40,4 +69,15 @@ internal static class PersonnelScope
         parameters.Add("scopeRoots", scope.OrganizationIds);
         return parameters;
     }
+
+    private sealed class ScopeRow
+    {
+        public Guid Id { get; init; }
+        public string Path { get; init; } = "";
+        public bool IsRoot { get; init; }
+        public long SubtreePeople { get; init; }
+    }
 }
+
+/// <summary>A list query's scope parameters (<see cref="PersonnelScope.WithinPaths"/>), and how many people it shows without filters.</summary>
+internal sealed record ResolvedScope(DynamicParameters Parameters, long People);

@@ -1,17 +1,14 @@
-using System.Text.Json;
 using Npgsql;
-using NpgsqlTypes;
 using RedSail.BuildingBlocks.Events;
 using RedSail.Modules.Personnel.Contracts;
-using RedSail.Modules.Personnel.Domain;
 using RedSail.Modules.Personnel.Features.People;
-using RedSail.Modules.Personnel.Features.PreviewPeopleImport;
 
 namespace RedSail.Modules.Personnel.Features.CommitPeopleImport;
 
 /// <summary>
-/// Brings a previewed batch into the register, all or nothing, in the command's one transaction: the people by binary
-/// COPY, their 'imported' timeline rows and PersonRecorded events set-based. A batch with any error is refused whole.
+/// Brings a previewed batch into the register, all or nothing, in the command's one transaction: the people and their
+/// 'imported' timeline rows by one INSERT … SELECT from the staged rows, their PersonRecorded events set-based. A batch
+/// with any error is refused whole.
 /// </summary>
 internal sealed record CommitPeopleImport(Guid BatchId) : ICommand<ImportBatchOutcome>
 {
@@ -22,12 +19,38 @@ internal sealed record CommitPeopleImport(Guid BatchId) : ICommand<ImportBatchOu
 internal sealed class CommitPeopleImportHandler(PersonnelDb db, RequestContext context, IClock clock)
     : IRequestHandler<CommitPeopleImport, ImportBatchOutcome>
 {
-    private sealed class StoredRow
+    /// <summary>One statement: the staged rows become people (ids given at the preview), each with its timeline row; the people come back for the events.</summary>
+    private const string ImportSql = """
+        with imported as (
+            insert into personnel.person (id, organization_id, name, gender, birth_date, ethnicity, education, id_number_cipher, id_number_index,
+                phone_cipher, native_place, department, employee_number, party_status, applied_on, activist_on, candidate_on, joined_on,
+                converted_on, status_since, import_batch_id)
+            select r.person_id, @organizationId, r.name, r.gender, r.birth_date, r.ethnicity, r.education, r.id_number_cipher, r.id_number_index,
+                   r.phone_cipher, r.native_place, r.department, r.employee_number, r.party_status, r.applied_on, r.activist_on, r.candidate_on,
+                   r.joined_on, r.converted_on, coalesce(r.status_since, @today), @batchId
+            from personnel.import_row r
+            where r.batch_id = @batchId
+            order by r.row_number
+            returning id, name, gender, birth_date, ethnicity, education, party_status, joined_on, converted_on),
+        timeline as (
+            insert into personnel.person_change (person_id, change, effective_on, after, recorded_by)
+            select id, 'imported', @today, jsonb_build_object('name', name, 'organizationId', @organizationId, 'partyStatus', party_status,
+                   'batchId', @batchId), @recordedBy
+            from imported)
+        select id, name, gender, birth_date, ethnicity, education, party_status, joined_on, converted_on from imported
+        """;
+
+    private sealed class ImportedPerson
     {
-        public string Data { get; init; } = "";
-        public byte[] IdNumberCipher { get; init; } = [];
-        public byte[] IdNumberIndex { get; init; } = [];
-        public byte[]? PhoneCipher { get; init; }
+        public Guid Id { get; init; }
+        public string Name { get; init; } = "";
+        public string Gender { get; init; } = "";
+        public DateOnly BirthDate { get; init; }
+        public string Ethnicity { get; init; } = "";
+        public string? Education { get; init; }
+        public string PartyStatus { get; init; } = "";
+        public DateOnly? JoinedOn { get; init; }
+        public DateOnly? ConvertedOn { get; init; }
     }
 
     public async Task<ImportBatchOutcome> Handle(CommitPeopleImport request, CancellationToken cancellationToken)
@@ -37,45 +60,13 @@ internal sealed class CommitPeopleImportHandler(PersonnelDb db, RequestContext c
         if (batch.ErrorCount > 0) throw new RuleViolationException("import_has_errors", "import.has_errors", batch.ErrorCount);
         await PersonWrites.EnsureOrganizationWritableAsync(db, context, batch.OrganizationId, cancellationToken);
 
-        var stored = await db.QueryAsync<StoredRow>("""
-            select data::text as data, id_number_cipher, id_number_index, phone_cipher
-            from personnel.import_row where batch_id = @BatchId order by row_number
-            """, new { request.BatchId }, cancellationToken);
-        var today = clock.Today;
-        var people = stored.Select(r => (Id: Guid.CreateVersion7(), Row: r, Person: JsonSerializer.Deserialize<ImportedPerson>(r.Data, ImportedPerson.Json)!))
-            .ToList();
+        IReadOnlyList<ImportedPerson> people;
         try
         {
-            var connection = await db.ConnectionAsync(cancellationToken);
-            await using var writer = await connection.BeginBinaryImportAsync("""
-                copy personnel.person (id, organization_id, name, gender, birth_date, ethnicity, education, id_number_cipher, id_number_index,
-                    phone_cipher, native_place, department, employee_number, party_status, applied_on, activist_on, candidate_on, joined_on,
-                    converted_on, status_since, import_batch_id) from stdin (format binary)
-                """, cancellationToken);
-            foreach (var (id, row, p) in people)
+            people = await db.QueryAsync<ImportedPerson>(ImportSql, new
             {
-                var d = p.Dates;
-                await writer.StartRowAsync(cancellationToken);
-                await writer.WriteAsync(id, NpgsqlDbType.Uuid, cancellationToken);
-                await writer.WriteAsync(batch.OrganizationId, NpgsqlDbType.Uuid, cancellationToken);
-                await writer.WriteAsync(p.Name!, NpgsqlDbType.Text, cancellationToken);
-                await writer.WriteAsync(p.Gender!, NpgsqlDbType.Char, cancellationToken);
-                await writer.WriteAsync(p.BirthDate!.Value, NpgsqlDbType.Date, cancellationToken);
-                await writer.WriteAsync(p.Ethnicity!, NpgsqlDbType.Char, cancellationToken);
-                await Copy.WriteNullableAsync(writer, p.Education, NpgsqlDbType.Char, cancellationToken);
-                await writer.WriteAsync(row.IdNumberCipher, NpgsqlDbType.Bytea, cancellationToken);
-                await writer.WriteAsync(row.IdNumberIndex, NpgsqlDbType.Bytea, cancellationToken);
-                await Copy.WriteNullableAsync(writer, row.PhoneCipher, NpgsqlDbType.Bytea, cancellationToken);
-                await Copy.WriteNullableAsync(writer, p.NativePlace, NpgsqlDbType.Text, cancellationToken);
-                await Copy.WriteNullableAsync(writer, p.Department, NpgsqlDbType.Text, cancellationToken);
-                await Copy.WriteNullableAsync(writer, p.EmployeeNumber, NpgsqlDbType.Text, cancellationToken);
-                await writer.WriteAsync(p.PartyStatus!, NpgsqlDbType.Text, cancellationToken);
-                foreach (var date in new[] { d.AppliedOn, d.ActivistOn, d.CandidateOn, d.JoinedOn, d.ConvertedOn })
-                    await Copy.WriteNullableAsync(writer, date, NpgsqlDbType.Date, cancellationToken);
-                await writer.WriteAsync(PartyDatesRules.DateOfStatus(p.PartyStatus!, d) ?? today, NpgsqlDbType.Date, cancellationToken);
-                await writer.WriteAsync(batch.Id, NpgsqlDbType.Uuid, cancellationToken);
-            }
-            await writer.CompleteAsync(cancellationToken);
+                organizationId = batch.OrganizationId, batchId = batch.Id, today = clock.Today, recordedBy = context.Principal.UserId,
+            }, cancellationToken);
         }
         catch (PostgresException e)
         {
@@ -85,17 +76,12 @@ internal sealed class CommitPeopleImportHandler(PersonnelDb db, RequestContext c
         }
 
         await db.ExecuteAsync("""
-            insert into personnel.person_change (person_id, change, effective_on, after, recorded_by)
-            select p.id, 'imported', @today, jsonb_build_object('name', p.name, 'organizationId', p.organization_id,
-                'partyStatus', p.party_status, 'batchId', p.import_batch_id), @recordedBy
-            from personnel.person p where p.import_batch_id = @batchId;
             update personnel.import_batch set status = 'committed', committed_at = now() where id = @batchId;
             -- the staged copy (with its ciphertexts) has served its purpose: keep only the batch record
             delete from personnel.import_row where batch_id = @batchId;
-            """, new { today, recordedBy = context.Principal.UserId, batchId = batch.Id }, cancellationToken);
-        await db.PublishAsync(people.Select(x => (IntegrationEvent)new PersonRecorded(x.Id, batch.OrganizationId, x.Person.Name!, x.Person.Gender!,
-            x.Person.BirthDate!.Value, x.Person.Ethnicity!, x.Person.Education, x.Person.PartyStatus!, x.Person.Dates.JoinedOn,
-            x.Person.Dates.ConvertedOn)).ToList(), cancellationToken);
+            """, new { batchId = batch.Id }, cancellationToken);
+        await db.PublishAsync(people.Select(p => (IntegrationEvent)new PersonRecorded(p.Id, batch.OrganizationId, p.Name, p.Gender, p.BirthDate,
+            p.Ethnicity, p.Education, p.PartyStatus, p.JoinedOn, p.ConvertedOn)).ToList(), cancellationToken);
         return new ImportBatchOutcome(batch.Id, people.Count);
     }
 }

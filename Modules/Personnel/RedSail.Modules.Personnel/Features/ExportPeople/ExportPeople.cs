@@ -30,7 +30,7 @@ internal sealed class ExportPeopleHandler(PersonnelDb db, RequestContext context
 {
     public async Task<IReadOnlyList<PersonRow>> Handle(ExportPeople request, CancellationToken cancellationToken)
     {
-        var parameters = await PeopleFilter.ParametersAsync(db, request.Filter, context, blindIndex, clock.Today, cancellationToken);
+        var (parameters, _) = await PeopleFilter.ParametersAsync(db, request.Filter, context, blindIndex, clock.Today, cancellationToken);
         parameters.Add("limit", ExportPeople.MaxRows + 1);
         var rows = await db.QueryAsync<PersonRow>(
             $"select {PersonRow.Columns} {PeopleFilter.Sql} order by {PeopleFilter.Order(request.Filter.Sort)} limit @limit", parameters, cancellationToken);

@@ -26,25 +26,35 @@ internal sealed class ListPeopleHandler(PersonnelDb db, RequestContext context, 
     {
         var page = Paging.Of(q.Page, q.PageSize);
         var today = clock.Today;
-        var parameters = await PeopleFilter.ParametersAsync(db, q, context, blindIndex, today, cancellationToken);
+        var (parameters, visiblePeople) = await PeopleFilter.ParametersAsync(db, q, context, blindIndex, today, cancellationToken);
         parameters.Add("limit", page.Limit);
         parameters.Add("offset", page.Offset);
+        var pageSql = $"select {PersonRow.Columns} {PeopleFilter.Sql} order by {PeopleFilter.Order(q.Sort)} limit @limit offset @offset";
+
+        // Without filters the total is exact and already known: the scope's subtree counts (PersonnelScope.ResolveAsync).
+        // With filters it is counted, exact up to CountCap and capped above it (TotalCapped): counting every match of a
+        // committee's million people costs hundreds of milliseconds per page on two cores (docs/benchmarks.md).
+        if (!PeopleFilter.IsFiltered(q))
+            return Page(await db.QueryAsync<PersonRow>(pageSql, parameters, cancellationToken), visiblePeople, capped: false);
         parameters.Add("countCap", CountCap + 1);
-        // The total is exact up to CountCap and capped above it (TotalCapped): an exact count(*) of a committee's
-        // million people costs hundreds of milliseconds per page on two cores (docs/benchmarks.md), a capped one stops
-        // after CountCap + 1 rows. Nobody pages through 500 pages; they narrow the filter.
         using var grid = await db.QueryMultipleAsync($"""
             select count(*) from (select 1 {PeopleFilter.Sql} limit @countCap) counted;
-            select {PersonRow.Columns} {PeopleFilter.Sql} order by {PeopleFilter.Order(q.Sort)} limit @limit offset @offset;
+            {pageSql};
             """, parameters, cancellationToken);
         var counted = await grid.ReadSingleAsync<long>();
-        var rows = await grid.ReadAsync<PersonRow>();
-        return new PeoplePage(rows.Select(r => PersonView.From(r, cipher, unmask: false, today)).ToList(), Math.Min(counted, CountCap),
-            page.Page, page.PageSize, counted > CountCap);
+        var rows = (await grid.ReadAsync<PersonRow>()).ToList();
+        return Page(rows, Math.Min(counted, CountCap), capped: counted > CountCap);
+
+        PeoplePage Page(IReadOnlyList<PersonRow> rows, long total, bool capped) =>
+            new(rows.Select(r => PersonView.From(r, cipher, unmask: false, today)).ToList(), total, page.Page, page.PageSize, capped);
     }
 
-    /// <summary>Beyond this many matches the list's total says "at least" (PeoplePage.TotalCapped) instead of counting them all.</summary>
-    public const int CountCap = 10_000;
+    /// <summary>
+    /// Beyond this many matches of a filtered list the total says "more than" (PeoplePage.TotalCapped) instead of counting them
+    /// all: counting stops after CountCap + 1 matches, a few milliseconds even across a million people. Fifty pages of twenty
+    /// is more than anyone reads; they narrow the filter.
+    /// </summary>
+    public const int CountCap = 1_000;
 }
 
 /// <summary>The people list's filter (scope, organisation subtree, status, codes, ages, keyword) and sort, shared with the export.</summary>
@@ -59,13 +69,22 @@ internal static class PeopleFilter
 
     public static string Order(string? sort) => Sorts.GetValueOrDefault(sort ?? "name") ?? Sorts["name"];
 
+    /// <summary>Whether anything but the scope and the organisation subtree narrows the list.</summary>
+    public static bool IsFiltered(ListPeople q) =>
+        q.Statuses is { Length: > 0 } || Blank(q.Gender) is not null || Blank(q.Ethnicity) is not null || Blank(q.Education) is not null
+        || q.AgeFrom is not null || q.AgeTo is not null || q.PartyAgeFrom is not null || q.JoinedYearFrom is not null || q.JoinedYearTo is not null
+        || Blank(q.Keyword) is not null || Blank(q.Role) is not null || Blank(q.Relation) is not null || Blank(q.TitleKeyword) is not null
+        || Blank(q.Trait) is not null;
+
+    // The code columns are char(n): a parameter compared as bpchar keeps the column's statistics and index (as text, the
+    // column is cast and the planner guesses 0.5 % for gender, which once sent a committee's filtered page to a sequential scan).
     public static string Sql => $"""
         from personnel.person p join personnel.organization o on o.id = p.organization_id
         where {PersonnelScope.WithinPaths("o")}
           and (@organizationId::uuid is null or o.path <@ (select f.path from personnel.organization f where f.id = @organizationId))
           and (@statuses::text[] is null or p.party_status = any(@statuses))
-          and (@gender::text is null or p.gender = @gender)
-          and (@ethnicity::text is null or (@ethnicity = 'minority' and p.ethnicity not in ('01', '97', '98')) or p.ethnicity = @ethnicity)
+          and (@gender::text is null or p.gender = @gender::bpchar)
+          and (@ethnicity::text is null or (@ethnicity = 'minority' and p.ethnicity not in ('01', '97', '98')) or p.ethnicity = @ethnicity::bpchar)
           and (@educationPrefix::text is null or p.education like @educationPrefix)
           and (@bornOnOrBefore::date is null or p.birth_date <= @bornOnOrBefore)
           and (@bornAfter::date is null or p.birth_date > @bornAfter)
@@ -89,13 +108,13 @@ internal static class PeopleFilter
     /// <summary>The roles a person may hold (DOMAIN.md §3): party member, on the way in, young employee, mass organisation, united front.</summary>
     public static readonly IReadOnlyList<string> Roles = ["member", "pipeline", "young", "mass_org", "united_front"];
 
-    public static async Task<Dapper.DynamicParameters> ParametersAsync(PersonnelDb db, ListPeople q, RequestContext context, BlindIndex blindIndex,
+    public static async Task<ResolvedScope> ParametersAsync(PersonnelDb db, ListPeople q, RequestContext context, BlindIndex blindIndex,
         DateOnly today, CancellationToken ct)
     {
         var keyword = string.IsNullOrWhiteSpace(q.Keyword) ? null : q.Keyword.Trim();
         // "Young" is the rule set's age (青年职工 ≤ 35), read only when asked for.
         var youngAge = q.Role == "young" ? (await RuleBook.LoadAsync(db, ct)).At(today).YoungEmployeeMaxAge : 0;
-        return await PersonnelScope.ParametersWithPathsAsync(db, context.Principal.ScopeFor(PersonnelPermissions.Read), new
+        return await PersonnelScope.ResolveAsync(db, context.Principal.ScopeFor(PersonnelPermissions.Read), q.OrganizationId, new
         {
             organizationId = q.OrganizationId,
             statuses = q.Statuses is { Length: > 0 } ? q.Statuses : null,

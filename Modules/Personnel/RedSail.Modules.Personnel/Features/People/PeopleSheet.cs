@@ -1,5 +1,4 @@
 using System.Globalization;
-using MiniExcelLibs;
 using RedSail.Modules.Personnel.Domain;
 
 namespace RedSail.Modules.Personnel.Features.People;
@@ -46,37 +45,57 @@ internal static class PeopleSheet
     public static string? Name(string field, string? code) =>
         code is null ? null : CodedColumns.First(c => c.Field == field).Table.GetValueOrDefault(code) ?? code;
 
-    /// <summary>The headers of the first sheet that the importer needs and did not find.</summary>
-    public static IReadOnlyList<string> MissingHeaders(byte[] content)
-    {
-        using var stream = new MemoryStream(content, writable: false);
-        var headerRow = MiniExcel.Query(stream, useHeaderRow: false, excelType: ExcelType.XLSX).FirstOrDefault() as IDictionary<string, object?>;
-        var present = (headerRow?.Values ?? []).Select(h => h?.ToString()?.Trim()).ToHashSet();
-        return Columns.Select(c => c.Header).Where(h => !present.Contains(h)).ToList();
-    }
+    /// <summary>
+    /// An uploaded file's first sheet, read in one pass (<see cref="XlsxReader"/>): its header row now, its data rows as the
+    /// caller enumerates them. Dispose it when done.
+    /// </summary>
+    public static UploadedSheet Open(byte[] content) => new(XlsxReader.ReadFirstSheet(content).GetEnumerator());
 
-    /// <summary>The data rows of the first sheet, lazily, with their row numbers as Excel shows them; blank rows are skipped.</summary>
-    public static IEnumerable<SheetRow> Read(byte[] content)
+    /// <summary>The first sheet of an upload: which headers are missing, and its non-blank data rows, each parsed on demand.</summary>
+    internal sealed class UploadedSheet : IDisposable
     {
-        using var stream = new MemoryStream(content, writable: false);
-        var rowNumber = 1;
-        foreach (IDictionary<string, object?> cells in MiniExcel.Query(stream, useHeaderRow: true, excelType: ExcelType.XLSX))
+        private readonly IEnumerator<XlsxRow> _rows;
+        private readonly Dictionary<string, int> _columnOf;
+
+        public UploadedSheet(IEnumerator<XlsxRow> rows)
         {
-            rowNumber++;
-            var values = Columns.ToDictionary(c => c.Field, c => cells.TryGetValue(c.Header, out var v) ? v : null);
-            if (values.Values.All(v => Text(v) is null)) continue;
-            yield return Parse(rowNumber, values);
+            _rows = rows;
+            var headerColumns = new Dictionary<string, int>();
+            if (rows.MoveNext())
+                foreach (var (header, column) in rows.Current.Cells.Select((c, i) => (Text(c), i)))
+                    if (header is not null) headerColumns.TryAdd(header, column);
+            MissingHeaders = Columns.Select(c => c.Header).Where(h => !headerColumns.ContainsKey(h)).ToList();
+            _columnOf = Columns.Where(c => headerColumns.ContainsKey(c.Header)).ToDictionary(c => c.Field, c => headerColumns[c.Header]);
         }
+
+        /// <summary>The headers of the template that the sheet's first row lacks.</summary>
+        public IReadOnlyList<string> MissingHeaders { get; }
+
+        /// <summary>The data rows, lazily, with their row numbers as Excel shows them; rows without any text are left out.</summary>
+        public IEnumerable<XlsxRow> Rows
+        {
+            get
+            {
+                while (_rows.MoveNext())
+                    if (_rows.Current.Cells.Any(c => Text(c) is not null)) yield return _rows.Current;
+            }
+        }
+
+        /// <summary>What a data row says (safe to call from several threads at once).</summary>
+        public SheetRow Parse(XlsxRow row) =>
+            PeopleSheet.Parse(row.Number, field => _columnOf.TryGetValue(field, out var column) && column < row.Cells.Length ? row.Cells[column] : null);
+
+        public void Dispose() => _rows.Dispose();
     }
 
-    private static SheetRow Parse(int rowNumber, Dictionary<string, object?> v)
+    private static SheetRow Parse(int rowNumber, Func<string, object?> v)
     {
         var errors = new List<FieldError>();
         DateOnly? Date(string field)
         {
-            if (v[field] is DateTime dt) return DateOnly.FromDateTime(dt);
-            if (v[field] is double oa && oa is > 0 and < 2958466) return DateOnly.FromDateTime(DateTime.FromOADate(oa));
-            var text = Text(v[field]);
+            if (v(field) is DateTime dt) return DateOnly.FromDateTime(dt);
+            if (v(field) is double oa && oa is > 0 and < 2958466) return DateOnly.FromDateTime(DateTime.FromOADate(oa));
+            var text = Text(v(field));
             if (text is null) return null;
             if (DateOnly.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
             if (DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var withTime) && withTime.TimeOfDay == TimeSpan.Zero)
@@ -84,11 +103,11 @@ internal static class PeopleSheet
             errors.Add(new FieldError(field, "import.date_invalid", [text]));
             return null;
         }
-        var basics = new PersonBasics(Text(v["name"]), Code("gender", Text(v["gender"])), Code("ethnicity", Text(v["ethnicity"])), Date("birthDate"),
-            Text(v["idNumber"]), Text(v["nativePlace"]), Text(v["phone"]), Text(v["employeeNumber"]), Text(v["department"]),
-            Code("education", Text(v["education"])));
+        var basics = new PersonBasics(Text(v("name")), Code("gender", Text(v("gender"))), Code("ethnicity", Text(v("ethnicity"))), Date("birthDate"),
+            Text(v("idNumber")), Text(v("nativePlace")), Text(v("phone")), Text(v("employeeNumber")), Text(v("department")),
+            Code("education", Text(v("education"))));
         var dates = new PartyDates(Date("appliedOn"), Date("activistOn"), Date("candidateOn"), Date("joinedOn"), Date("convertedOn"));
-        return new SheetRow(rowNumber, basics, Code("partyStatus", Text(v["partyStatus"])), dates, errors);
+        return new SheetRow(rowNumber, basics, Code("partyStatus", Text(v("partyStatus"))), dates, errors);
     }
 
     private static readonly string[] DateFormats = ["yyyy-MM-dd", "yyyy-M-d", "yyyy/M/d", "yyyy.M.d", "yyyyMMdd", "yyyy年M月d日"];

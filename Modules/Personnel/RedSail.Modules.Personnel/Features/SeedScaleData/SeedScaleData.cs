@@ -27,7 +27,7 @@ internal sealed class SeedScaleDataHandler(PersonnelDb db, FieldCipher cipher, B
         var clockTime = Stopwatch.StartNew();
         var generator = new ScaleDataGenerator(request.Seed);
         var organizations = generator.Organizations(request.People, out var memberOrganizations);
-        var people = generator.People(request.People, memberOrganizations, clock.Today);
+        var people = generator.People(request.People, memberOrganizations, request.Today ?? clock.Today);
         var generation = clockTime.Elapsed;
 
         clockTime.Restart();
