@@ -234,7 +234,7 @@ public sealed class PeopleImportTests
 
         Assert.That(total, Is.GreaterThan(0));
         Assert.That(rows, Has.Count.EqualTo(total));
-        Assert.That(rows.Select(r => (string?)r["身份证号"]), Has.All.Matches(@"^\d{6}\*{8}\d{3}[\dX]$"));
+        Assert.That(rows.Select(r => (string?)r["身份证号"]), Has.All.Matches(@"^\d{3}\*{14}[\dX]$"));
         Assert.That(rows.Select(r => (string?)r["手机号"]), Has.All.Null.Or.Matches(@"^1\d\d\*{4}\d{4}$"));
         Assert.That(rows.Select(r => r["党籍状态"]), Has.All.EqualTo("正式党员"));
         Assert.That(rows.SelectMany(r => r.Values).OfType<string>().Where(v => v.Length > 0 && "=+-@".Contains(v[0])), Is.Empty);

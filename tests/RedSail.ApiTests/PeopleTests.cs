@@ -102,7 +102,7 @@ public sealed class PeopleTests : DemoInstituteTests
 
         Assert.Multiple(async () =>
         {
-            Assert.That(masked.GetProperty("idNumber").GetString(), Is.EqualTo(idNumber[..6] + "********" + idNumber[14..]));
+            Assert.That(masked.GetProperty("idNumber").GetString(), Is.EqualTo(idNumber[..3] + new string('*', 14) + idNumber[17..]));
             Assert.That(masked.GetProperty("phone").GetString(), Is.EqualTo("138****8000"));
             Assert.That(unmasked.GetProperty("idNumber").GetString(), Is.EqualTo(idNumber));
             Assert.That(await Host.ScalarAsync<long>("select count(*) from platform.audit_log where action = 'personnel.people.unmask' and target_id = @id and result = 'success'",

@@ -166,7 +166,7 @@ public sealed class PeopleImportTests : BrowserFixture
         var exported = MiniExcel.Query(content, useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
         Assert.That(exported, Has.Count.EqualTo(total));
         Assert.That(exported.Select(r => r["组织"]), Has.All.EqualTo(Branch));
-        Assert.That(exported.Select(r => (string?)r["身份证号"]), Has.All.Matches(@"^\d{6}\*{8}\d{3}[\dX]$"));
+        Assert.That(exported.Select(r => (string?)r["身份证号"]), Has.All.Matches(@"^\d{3}\*{14}[\dX]$"));
         await Expect(page.ById("people-export-progress")).ToHaveCountAsync(0);
     }
 

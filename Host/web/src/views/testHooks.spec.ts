@@ -182,7 +182,7 @@ describe('people hooks', { timeout: 30_000 }, () => {
     age: 75,
     ethnicity: '01',
     education: '21',
-    idNumber: '110105********002X',
+    idNumber: '110**************X',
     phone: '138****8000',
     unmasked: false,
     nativePlace: null,
@@ -275,7 +275,7 @@ describe('people hooks', { timeout: 30_000 }, () => {
     expect(fetchMock.mock.calls.map((c) => (c as [string])[0])).toContain('/api/personnel/people/p1')
     expect(wrapper.find('[data-testid="person-name"]').text()).toBe('王芳')
     expect(wrapper.find('[data-testid="person-status"]').text()).toBe('入党申请人')
-    expect(wrapper.find('[data-testid="person-idNumber"]').text()).toBe('110105********002X')
+    expect(wrapper.find('[data-testid="person-idNumber"]').text()).toBe('110**************X')
     expect(wrapper.find('button[data-testid="person-unmask"]').exists()).toBe(true)
     expect(wrapper.find('button[data-testid="person-edit"]').exists()).toBe(true)
     for (const tab of ['basics', 'party', 'family', 'changes']) expect(wrapper.find(`[data-testid="person-tab-${tab}"]`).exists(), tab).toBe(true)

@@ -38,7 +38,12 @@ internal static class IdNumber
     /// <summary>The canonical form: trimmed, with an upper-case X.</summary>
     public static string Normalize(string idNumber) => idNumber.Trim().ToUpperInvariant();
 
-    /// <summary>The masked form shown without the unmask permission, e.g. 110105********1234.</summary>
+    /// <summary>
+    /// The masked form shown without the unmask permission: the first three and the last character, e.g. 110**************4.
+    /// Not the common "region + last four": every response also carries the birth date (digits 7–14) in clear, and with it
+    /// that form leaves only a handful of candidates (the check digit removes most of the rest). Hiding the county and the
+    /// sequence too leaves tens of thousands.
+    /// </summary>
     public static string Mask(string idNumber) =>
-        idNumber.Length == 18 ? idNumber[..6] + new string('*', 8) + idNumber[14..] : new string('*', idNumber.Length);
+        idNumber.Length == 18 ? idNumber[..3] + new string('*', 14) + idNumber[17..] : new string('*', idNumber.Length);
 }
