@@ -32,18 +32,18 @@ internal sealed class AddCommitteeMemberValidator(IClock clock) : IValidator<Add
 /// <summary>The current term locked for a change of its members: in the caller's write scope (404), at the expected version (409).</summary>
 internal static class CommitteeTermLock
 {
-    public sealed record Term(Guid Id, Guid OrganizationId, DateOnly ElectedOn, long Version);
+    public sealed record Term(Guid Id, Guid OrganizationId, DateOnly ElectedOn, string Status, long Version);
 
     public static async Task<Term> LockCurrentAsync(PersonnelDb db, RequestContext context, Guid termId, long version, CancellationToken ct)
     {
         var term = await db.QuerySingleOrDefaultAsync<Term>($"""
-            select t.id, t.organization_id, t.elected_on, t.version from personnel.committee_term t
+            select t.id, t.organization_id, t.elected_on, t.status, t.version from personnel.committee_term t
             join personnel.organization o on o.id = t.organization_id
             where t.id = @termId and {PersonnelScope.Within("o")} for update of t
             """, PersonnelScope.Parameters(context.Principal.ScopeFor(PersonnelPermissions.Write), new { termId }), ct)
             ?? throw new NotFoundException("committee_term", termId.ToString());
         if (term.Version != version) throw new ConcurrencyException(term.Version);
-        if (await db.ExecuteScalarAsync<string>("select status from personnel.committee_term where id = @termId", new { termId }, ct) != "current")
+        if (term.Status != "current")
             throw new RuleViolationException("committee_term_ended", "committee.term_ended");
         return term;
     }

@@ -43,7 +43,8 @@ internal sealed class DecideChangeProposalHandler(PersonnelDb db, RequestContext
             ?? throw new NotFoundException("change_proposal", request.ProposalId.ToString());
         if (proposal.Version != request.Version) throw new ConcurrencyException(proposal.Version);
         if (proposal.Status != "pending") throw new RuleViolationException("proposal_decided", "self.already_decided");
-        if (proposal.PersonId == await MyselfAsync(cancellationToken)) throw new ForbiddenException("self.no_self_approval", "self_approval");
+        if (proposal.PersonId == await ChangeProposals.MyPersonIdAsync(db, context, cancellationToken))
+            throw new ForbiddenException("self.no_self_approval", "self_approval");
 
         if (request.Approve) await ApplyAsync(proposal, cancellationToken);
         var status = request.Approve ? "approved" : "rejected";
@@ -54,13 +55,6 @@ internal sealed class DecideChangeProposalHandler(PersonnelDb db, RequestContext
             """, new { status, decidedBy = context.Principal.UserId, reason = request.Reason?.Trim(), request.ProposalId }, cancellationToken);
         return new DecidedProposal(proposal.Id, status, version);
     }
-
-    /// <summary>The approver's own record, if their account is linked to one: nobody approves their own proposal.</summary>
-    private async Task<Guid?> MyselfAsync(CancellationToken ct) =>
-        context.Principal.EmployeeNumber is { Length: > 0 } employeeNumber
-            ? await db.QuerySingleOrDefaultAsync<Guid?>("select id from personnel.person where lower(employee_number) = lower(@employeeNumber)",
-                new { employeeNumber }, ct)
-            : null;
 
     private async Task ApplyAsync(Proposal proposal, CancellationToken ct)
     {

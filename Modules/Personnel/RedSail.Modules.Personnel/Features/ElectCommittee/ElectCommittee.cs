@@ -66,10 +66,11 @@ internal sealed class ElectCommitteeHandler(PersonnelDb db, RequestContext conte
             """, organization, cancellationToken);
         if (previous is not null && electedOn <= previous.ElectedOn)
             new ValidationErrors().Add("electedOn", "committee.before_previous", previous.ElectedOn.ToString("yyyy-MM-dd")).ThrowIfAny();
-        await db.ExecuteAsync("""
-            update personnel.committee_term set status = 'ended', ended_on = @electedOn, version = version + 1 where id = @id;
-            update personnel.committee_member set to_on = @electedOn, end_reason = 'term_ended' where term_id = @id and to_on is null;
-            """, new { id = previous?.Id, electedOn }, cancellationToken);
+        if (previous is not null)
+            await db.ExecuteAsync("""
+                update personnel.committee_term set status = 'ended', ended_on = @electedOn, version = version + 1 where id = @id;
+                update personnel.committee_member set to_on = @electedOn, end_reason = 'term_ended' where term_id = @id and to_on is null;
+                """, new { id = previous.Id, electedOn }, cancellationToken);
 
         var termId = Guid.CreateVersion7();
         var termNumber = (previous?.TermNumber ?? 0) + 1;

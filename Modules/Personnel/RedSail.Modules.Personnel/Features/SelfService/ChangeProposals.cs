@@ -15,14 +15,21 @@ internal static class ChangeProposals
     public static InformationSet Traits => InformationSets.Find("traits")!;
 
     /// <summary>The signed-in member's own record, by the employee number their account carries; 404 if none is linked.</summary>
-    public static async Task<PersonRow> MyPersonAsync(PersonnelDb db, RequestContext context, CancellationToken ct, bool forUpdate = false)
+    public static async Task<PersonRow> MyPersonAsync(PersonnelDb db, RequestContext context, CancellationToken ct)
     {
         if (context.Principal.EmployeeNumber is not { Length: > 0 } employeeNumber) throw new NotFoundException("person", "self");
         return await db.QuerySingleOrDefaultAsync<PersonRow>($"""
             select {PersonRow.Columns} from personnel.person p join personnel.organization o on o.id = p.organization_id
-            where lower(p.employee_number) = lower(@employeeNumber) {(forUpdate ? "for update of p" : "")}
+            where lower(p.employee_number) = lower(@employeeNumber)
             """, new { employeeNumber }, ct) ?? throw new NotFoundException("person", "self");
     }
+
+    /// <summary>The id of the caller's own record, if their account is linked to one (nobody decides their own proposal).</summary>
+    public static async Task<Guid?> MyPersonIdAsync(PersonnelDb db, RequestContext context, CancellationToken ct) =>
+        context.Principal.EmployeeNumber is { Length: > 0 } employeeNumber
+            ? await db.QuerySingleOrDefaultAsync<Guid?>("select id from personnel.person where lower(employee_number) = lower(@employeeNumber)",
+                new { employeeNumber }, ct)
+            : null;
 
     /// <summary>The proposal as stored: ordinary traits in clear, the sensitive values (phone, health, children) as ciphertext.</summary>
     public static (string Proposed, byte[]? Secret) Seal(string? phone, IReadOnlyDictionary<string, string> traits, FieldCipher cipher)
