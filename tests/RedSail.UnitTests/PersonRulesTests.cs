@@ -1,6 +1,8 @@
 using NUnit.Framework;
 using RedSail.BuildingBlocks.Validation;
 using RedSail.Modules.Personnel.Domain;
+using RuleSets = RedSail.BuildingBlocks.Rules.RuleSets<RedSail.Modules.Personnel.Domain.PersonnelRules>;
+using RuleSetVersion = RedSail.BuildingBlocks.Rules.RuleSetVersion<RedSail.Modules.Personnel.Domain.PersonnelRules>;
 
 namespace RedSail.UnitTests;
 
@@ -69,7 +71,7 @@ public sealed class PersonRulesTests
     [TestCase("1380013800", false)]
     public void Phone_numbers(string phone, bool valid) => Assert.That(PhoneNumber.IsValid(phone), Is.EqualTo(valid));
 
-    private static readonly RuleSets Only2014 = new([new RuleSetVersion(Guid.Empty, "2014", "细则", new DateOnly(2014, 5, 28), PersonnelRules.Regulation2014)]);
+    private static readonly RuleSets Only2014 = new([new RuleSetVersion(Guid.Empty, "2014", "细则", new DateOnly(2014, 5, 28), PersonnelRules.Regulation2014)], PersonnelRules.Regulation2014);
 
     private static IReadOnlyList<FieldError> Dates(string status, PartyDates dates, DateOnly? birth = null, RuleSets? rules = null)
     {
@@ -84,7 +86,7 @@ public sealed class PersonRulesTests
     {
         // A local practice from 2025 asks for 24 months' probation; an admission in 2024 keeps the 2014 year.
         var rules = new RuleSets([.. Only2014.Versions,
-            new RuleSetVersion(Guid.Empty, "local", "党委决定", new DateOnly(2025, 1, 1), PersonnelRules.Regulation2014 with { ProbationMonths = 24 })]);
+            new RuleSetVersion(Guid.Empty, "local", "党委决定", new DateOnly(2025, 1, 1), PersonnelRules.Regulation2014 with { ProbationMonths = 24 })], PersonnelRules.Regulation2014);
         var before = new DateOnly(2024, 3, 1);
         var after = new DateOnly(2025, 3, 1);
         Assert.Multiple(() =>

@@ -33,6 +33,9 @@ public sealed class ValidationErrors
     public ValidationErrors RequiredMax(string field, string? value, int max) =>
         string.IsNullOrWhiteSpace(value) ? Add(field, "validation.required") : MaxLength(field, value, max);
 
+    public ValidationErrors Between(string field, int value, int min, int max) =>
+        value < min || value > max ? Add(field, "validation.between", min, max) : this;
+
     public void ThrowIfAny()
     {
         if (Any) throw new ValidationFailedException(_errors);

@@ -30,7 +30,7 @@ public static class RoleCatalog
         new(AuditAdmin, false, true, [PlatformPermissions.Audit]),
         new(CommitteeAdmin, true, false,
         [
-            PersonnelPermissions.Read, PersonnelPermissions.Write, PersonnelPermissions.Unmask, PersonnelPermissions.ManageRules, WorkflowPermissions.Read, WorkflowPermissions.Write,
+            PersonnelPermissions.Read, PersonnelPermissions.Write, PersonnelPermissions.Unmask, PersonnelPermissions.ManageRules, WorkflowPermissions.Read, WorkflowPermissions.Write, WorkflowPermissions.ManageRules,
             HonorsPermissions.Read, HonorsPermissions.Write, ArchivesPermissions.Read, ArchivesPermissions.Write, AnalyticsPermissions.Read,
         ]),
         new(BranchSecretary, true, false,
@@ -39,7 +39,7 @@ public static class RoleCatalog
             HonorsPermissions.Read, ArchivesPermissions.Read, AnalyticsPermissions.Read,
         ]),
         new(MassStaff, true, false, [PersonnelPermissions.Read, HonorsPermissions.Read, ArchivesPermissions.Read, AnalyticsPermissions.Read]),
-        new(Member, true, false, [PersonnelPermissions.Self, HonorsPermissions.Read, ArchivesPermissions.Read]),
+        new(Member, true, false, [PersonnelPermissions.Self, WorkflowPermissions.Self, HonorsPermissions.Read, ArchivesPermissions.Read]),
     ];
 
     private static readonly Dictionary<string, RoleDefinition> ByCode = All.ToDictionary(r => r.Code);

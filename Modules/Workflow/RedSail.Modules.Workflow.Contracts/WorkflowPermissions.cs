@@ -5,4 +5,8 @@ public static class WorkflowPermissions
 {
     public const string Read = "workflow.read";
     public const string Write = "workflow.write";
+    /// <summary>Add versions of the Workflow rule set (meeting frequencies, recruitment deadlines, dues bands): the committee's administrator.</summary>
+    public const string ManageRules = "workflow.rules";
+    /// <summary>A member's own part: cast ballots, see one's dues and study hours.</summary>
+    public const string Self = "workflow.self";
 }

@@ -1,7 +1,13 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using RedSail.BuildingBlocks.Modules;
+using RedSail.BuildingBlocks.Scheduling;
 using RedSail.Modules.Workflow.Contracts;
+using RedSail.Modules.Workflow.Features.AddRuleSet;
+using RedSail.Modules.Workflow.Features.ListMyTodos;
+using RedSail.Modules.Workflow.Features.ListRuleSets;
+using RedSail.Modules.Workflow.Features.RefreshTodos;
+using RedSail.Modules.Workflow.Features.Todos;
 
 namespace RedSail.Modules.Workflow;
 
@@ -10,13 +16,23 @@ public static class WorkflowModule
 {
     public const string Schema = "workflow";
 
-    public static IServiceCollection AddWorkflow(this IServiceCollection services, IConfiguration configuration) =>
+    public static IServiceCollection AddWorkflow(this IServiceCollection services, IConfiguration configuration)
+    {
         services.AddModule<WorkflowDb>("Workflow", Schema, typeof(WorkflowModule).Assembly, typeof(WorkflowPermissions).Assembly);
+        // Each line of work declares its kinds of to-do (ITodoSource) in its own slice.
+        services.Scan(scan => scan.FromAssemblies(typeof(WorkflowModule).Assembly)
+            .AddClasses(c => c.AssignableTo<ITodoSource>(), publicOnly: false).As<ITodoSource>().WithSingletonLifetime());
+        services.AddScoped<TodoBook>();
+        services.AddPeriodicCommand<RefreshTodos, RefreshedTodos>(TimeSpan.FromMinutes(10), () => new RefreshTodos());
+        return services;
+    }
 
     public static IEndpointRouteBuilder MapWorkflow(this IEndpointRouteBuilder endpoints)
     {
-        // Feature slices map their endpoints here as they are built (Features/<UseCase>).
-        endpoints.MapModuleApi(Schema);
+        var api = endpoints.MapModuleApi(Schema);
+        api.MapListRuleSets();
+        api.MapAddRuleSet();
+        api.MapListMyTodos();
         return endpoints;
     }
 }

@@ -78,17 +78,3 @@ internal sealed record PersonnelRules
         _ => null,
     };
 }
-
-/// <summary>One stored version of the rules: in force from <see cref="EffectiveFrom"/> until the next version.</summary>
-internal sealed record RuleSetVersion(Guid Id, string Name, string Source, DateOnly EffectiveFrom, PersonnelRules Rules);
-
-/// <summary>All versions, oldest first; <see cref="At"/> picks the one in force on a date.</summary>
-internal sealed class RuleSets(IReadOnlyList<RuleSetVersion> versions)
-{
-    public IReadOnlyList<RuleSetVersion> Versions { get; } = versions.OrderBy(v => v.EffectiveFrom).ToList();
-
-    /// <summary>The rules in force on <paramref name="date"/>; before the first version, the first version (older records were
-    /// made under older rules the system does not hold, and the 2014 figures did not change on the points it checks).</summary>
-    public PersonnelRules At(DateOnly date) =>
-        Versions.LastOrDefault(v => v.EffectiveFrom <= date)?.Rules ?? Versions.FirstOrDefault()?.Rules ?? PersonnelRules.Regulation2014;
-}

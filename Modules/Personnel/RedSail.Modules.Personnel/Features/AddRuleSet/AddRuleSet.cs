@@ -1,8 +1,6 @@
-using System.Text.Json;
-using Npgsql;
+using RedSail.BuildingBlocks.Rules;
 using RedSail.Modules.Personnel.Contracts;
 using RedSail.Modules.Personnel.Domain;
-using RedSail.Modules.Personnel.Features.Rules;
 
 namespace RedSail.Modules.Personnel.Features.AddRuleSet;
 
@@ -36,22 +34,8 @@ internal sealed class AddRuleSetHandler(PersonnelDb db, RequestContext context) 
 {
     public async Task<AddedRuleSet> Handle(AddRuleSet request, CancellationToken cancellationToken)
     {
-        var id = Guid.CreateVersion7();
-        try
-        {
-            await db.ExecuteAsync("""
-                insert into personnel.rule_set (id, name, source, effective_from, rules, created_by)
-                values (@id, @name, @source, @effectiveFrom, @rules::jsonb, @createdBy)
-                """, new
-                {
-                    id, name = request.Title!.Trim(), source = request.Source!.Trim(), effectiveFrom = request.EffectiveFrom,
-                    rules = JsonSerializer.Serialize(request.Rules, RuleBook.Json), createdBy = context.Principal.UserId,
-                }, cancellationToken);
-        }
-        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
-        {
-            new ValidationErrors().Add("effectiveFrom", "rules.date_taken").ThrowIfAny();
-        }
+        var id = await RuleSetStore.AddAsync(db, request.Title!, request.Source!, request.EffectiveFrom!.Value, request.Rules,
+            context.Principal.UserId, cancellationToken);
         return new AddedRuleSet(id);
     }
 }
