@@ -1,6 +1,7 @@
 // English. Keys must match zh-CN.ts exactly (enforced by the type below and by a unit test).
 // vue-i18n message syntax: {name} is a placeholder; do not use @ | { } literally in texts.
 import type { MessageSchema } from './zh-CN'
+import workflow from './workflow/en'
 
 const en: MessageSchema = {
   app: {
@@ -1089,6 +1090,7 @@ const en: MessageSchema = {
       gone: 'This member no longer sits (someone else removed them); the page has been refreshed',
     },
   },
+  workflow,
 }
 
 export default en

@@ -1,4 +1,6 @@
 // 简体中文（默认语言）。键必须与 en.ts 完全一致（由单元测试保证）。
+import workflow from './workflow/zh-CN'
+
 // vue-i18n 消息语法：{name} 为占位符；请勿在文本中直接使用 @ | { } 等特殊字符。
 const zhCN = {
   app: {
@@ -1068,6 +1070,7 @@ const zhCN = {
       gone: '该委员已不在任（已被他人免去），页面已刷新',
     },
   },
+  workflow,
 }
 
 export default zhCN

@@ -15,6 +15,16 @@ export type MenuKey =
   | 'transfer-in'
   | 'rule-sets'
   | 'workflow'
+  | 'meetings'
+  | 'compliance'
+  | 'recruitment'
+  | 'dues'
+  | 'plans'
+  | 'study'
+  | 'evaluations'
+  | 'ballots'
+  | 'supervision'
+  | 'workflow-rules'
   | 'honors'
   | 'archives'
   | 'analytics'
@@ -80,7 +90,20 @@ export const MENU: readonly MenuGroup[] = [
     item('transfer-in', '/personnel/transfer-in', 'Switch', ['personnel.write']),
     item('rule-sets', '/personnel/rule-sets', 'Document', ['personnel.rules']),
   ]),
-  group('workflow', 'Flag', [item('workflow', '/workflow', 'Tickets', ['workflow.read'])]),
+  group('workflow', 'Flag', [
+    // The platform's home is the to-do list: what the branch or committee must act on now.
+    item('workflow', '/workflow', 'Bell', ['workflow.write'], { titleKey: 'workflow.menu.todos' }),
+    item('meetings', '/workflow/meetings', 'Calendar', ['workflow.read'], { titleKey: 'workflow.menu.meetings' }),
+    item('compliance', '/workflow/compliance', 'Grid', ['workflow.read'], { titleKey: 'workflow.menu.compliance' }),
+    item('recruitment', '/workflow/recruitment', 'Promotion', ['workflow.read'], { titleKey: 'workflow.menu.recruitment' }),
+    item('dues', '/workflow/dues', 'Money', ['workflow.read'], { titleKey: 'workflow.menu.dues' }),
+    item('plans', '/workflow/plans', 'List', ['workflow.read'], { titleKey: 'workflow.menu.plans' }),
+    item('study', '/workflow/study', 'Reading', ['workflow.read'], { titleKey: 'workflow.menu.study' }),
+    item('evaluations', '/workflow/evaluations', 'Medal', ['workflow.read'], { titleKey: 'workflow.menu.evaluations' }),
+    item('ballots', '/me/ballots', 'Checked', ['workflow.self'], { titleKey: 'workflow.menu.ballots' }),
+    item('supervision', '/workflow/supervision', 'DataBoard', ['workflow.read'], { titleKey: 'workflow.menu.supervision' }),
+    item('workflow-rules', '/workflow/rule-sets', 'Document', ['workflow.rules'], { titleKey: 'workflow.menu.ruleSets' }),
+  ]),
   group('exchange', 'Files', [
     item('honors', '/honors', 'Trophy', ['honors.read']),
     item('archives', '/archives', 'Reading', ['archives.read']),
