@@ -5,14 +5,23 @@ namespace RedSail.ApiTests;
 
 internal static class Demo
 {
-    /// <summary>Seeds the demo institute and waits until its organisations reached the platform through the outbox.</summary>
+    /// <summary>
+    /// Seeds the demo institute and waits until its organisations reached the platform, and its organisations and people
+    /// Workflow's read model, through the outbox.
+    /// </summary>
     public static async Task SeedAsync(TestHost host)
     {
         await host.SendAsync(new SeedDemoData());
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (await host.ScalarAsync<long>("select count(*) from platform.organization") < 56 && DateTime.UtcNow < deadline)
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!await host.ScalarAsync<bool>("""
+                   select (select count(*) from platform.organization) = 56 and (select count(*) from workflow.organization) = 56
+                      and (select count(*) from workflow.person) = (select count(*) from personnel.person)
+                   """) && DateTime.UtcNow < deadline)
             await Task.Delay(50);
     }
+
+    /// <summary>Adds the demo's year of party work (meetings, recruitment, dues …) once the read model is complete (<see cref="SeedAsync"/>).</summary>
+    public static Task SeedWorkflowAsync(TestHost host) => host.SendAsync(new RedSail.Modules.Workflow.Contracts.SeedWorkflowDemoData());
 
     public static Task<Guid> RootAsync(TestHost host) => host.ScalarAsync<Guid>("select id from platform.organization where parent_id is null");
 

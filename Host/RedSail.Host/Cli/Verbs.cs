@@ -1,10 +1,12 @@
 using MediatR;
 using RedSail.BuildingBlocks.Access;
 using RedSail.BuildingBlocks.Audit;
+using RedSail.BuildingBlocks.Events;
 using RedSail.BuildingBlocks.Localization;
 using RedSail.BuildingBlocks.Validation;
 using RedSail.Host.Startup;
 using RedSail.Modules.Personnel.Contracts;
+using RedSail.Modules.Workflow.Contracts;
 using RedSail.Platform.Access;
 using RedSail.Platform.Features.Users;
 
@@ -49,6 +51,11 @@ public static class Verbs
                 case "seed" when args.FirstOrDefault() == "demo":
                     var added = await mediator.Send(new SeedDemoData(int.TryParse(Option(args, "--seed"), out var seed) ? seed : 20190701));
                     Console.WriteLine(added > 0 ? $"Demo data added: {added} people." : "The database already has organisations; nothing added.");
+                    // Workflow's demo work needs its copy of the tree and roster: deliver Personnel's events first.
+                    var dispatcher = scope.ServiceProvider.GetRequiredService<OutboxDispatcher>();
+                    while (await dispatcher.DispatchDueAsync() > 0) { }
+                    var work = await mediator.Send(new SeedWorkflowDemoData(int.TryParse(Option(args, "--seed"), out var workSeed) ? workSeed : 20190701));
+                    Console.WriteLine(work > 0 ? $"Demo party work added: {work} rows." : "The demo's party work was already there; nothing added.");
                     return 0;
                 case "seed" when Option(args, "--scale") is { } scaleText:
                     if (!int.TryParse(scaleText, out var scale) || scale < 1)

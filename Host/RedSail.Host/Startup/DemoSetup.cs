@@ -5,6 +5,7 @@ using RedSail.BuildingBlocks.Access;
 using RedSail.BuildingBlocks.Data;
 using RedSail.BuildingBlocks.Events;
 using RedSail.Modules.Personnel.Contracts;
+using RedSail.Modules.Workflow.Contracts;
 using RedSail.Platform.Access;
 using RedSail.Platform.Features.Organizations;
 using RedSail.Platform.Features.Users;
@@ -33,6 +34,8 @@ public static class DemoSetup
         // Let the organisations reach the platform's copy now, so that grants can name them.
         var dispatcher = provider.GetRequiredService<OutboxDispatcher>();
         while (await dispatcher.DispatchDueAsync(ct) > 0) { }
+        // Workflow's copy of the tree and the roster is complete now: add the demo's year of party work over it.
+        await mediator.Send(new SeedWorkflowDemoData(), ct);
         var organizations = await mediator.Send(new ListOrganizations(), ct);
         var root = organizations.First(o => o.ParentId is null);
         var firstBranch = organizations.First(o => o.ParentId == root.Id && o.Type == "branch");

@@ -7,6 +7,7 @@ using RedSail.Modules.Workflow.Features.AddRuleSet;
 using RedSail.Modules.Workflow.Features.ListMyTodos;
 using RedSail.Modules.Workflow.Features.ListRuleSets;
 using RedSail.Modules.Workflow.Features.RefreshTodos;
+using RedSail.Modules.Workflow.Features.SeedDemoData;
 using RedSail.Modules.Workflow.Features.Todos;
 
 namespace RedSail.Modules.Workflow;
@@ -21,7 +22,8 @@ public static class WorkflowModule
         services.AddModule<WorkflowDb>("Workflow", Schema, typeof(WorkflowModule).Assembly, typeof(WorkflowPermissions).Assembly);
         // Each line of work declares its kinds of to-do (ITodoSource) in its own slice.
         services.Scan(scan => scan.FromAssemblies(typeof(WorkflowModule).Assembly)
-            .AddClasses(c => c.AssignableTo<ITodoSource>(), publicOnly: false).As<ITodoSource>().WithSingletonLifetime());
+            .AddClasses(c => c.AssignableTo<ITodoSource>(), publicOnly: false).As<ITodoSource>().WithSingletonLifetime()
+            .AddClasses(c => c.AssignableTo<IWorkflowDemoPart>(), publicOnly: false).As<IWorkflowDemoPart>().WithSingletonLifetime());
         services.AddScoped<TodoBook>();
         services.AddPeriodicCommand<RefreshTodos, RefreshedTodos>(TimeSpan.FromMinutes(10), () => new RefreshTodos());
         return services;

@@ -78,6 +78,9 @@ public sealed class M0002_ReadModelRulesAndTodos : Migration
             version bigint not null default 1);
         create index ix_workflow_todo_open on workflow.todo (organization_id, due_on) where closed_at is null;
         create index ix_workflow_todo_kind_open on workflow.todo (kind) where closed_at is null;
+
+        -- The demo's year of party work was added (once per database).
+        create table workflow.demo_seed (seed int primary key, seeded_at timestamptz not null default now());
         """);
 
     public override void Down() => throw new NotSupportedException("Migrations go forward only.");

@@ -69,6 +69,7 @@ internal sealed class SeedDemoDataHandler(PersonnelDb db, FieldCipher cipher, Bl
         var records = new DemoRecordsGenerator(request.Seed).Generate(organizations, people, clock.Today);
         await InsertRecordsAsync(records, cancellationToken);
         await ElectCommitteesAsync(cancellationToken);
+        var elections = await CommitteeElectionsAsync(cancellationToken);
 
         var organizationOf = people.ToDictionary(p => p.Id, p => p.OrganizationId);
         await db.PublishAsync(organizations
@@ -77,9 +78,25 @@ internal sealed class SeedDemoDataHandler(PersonnelDb db, FieldCipher cipher, Bl
                 p.PartyStatus, p.JoinedOn, p.PartyStatus == "full_member" ? p.JoinedOn?.AddYears(1) : null)))
             .Concat(records.Select(r => new PersonRecordChanged(r.PersonId, organizationOf[r.PersonId], r.Id, r.Set, "added",
                 r.From, r.To, PersonRecords.Ordinary(InformationSets.Find(r.Set)!, r.Values))))
+            .Concat(elections)
             .ToList(), cancellationToken);
         return people.Count;
     }
+
+    /// <summary>The demo's elections as the events a real election raises, so that other modules know every committee.</summary>
+    private async Task<IEnumerable<CommitteeElected>> CommitteeElectionsAsync(CancellationToken ct)
+    {
+        var seats = await db.QueryAsync<Seat>("""
+            select t.id as term_id, t.organization_id, t.term_number, t.elected_on, t.ends_on, m.person_id, m.post
+            from personnel.committee_term t join personnel.committee_member m on m.term_id = t.id
+            order by t.id, m.post
+            """, null, ct);
+        return seats.GroupBy(s => s.TermId).Select(term => term.First() is var t
+            ? new CommitteeElected(t.OrganizationId, t.TermId, t.TermNumber, t.ElectedOn, t.EndsOn, term.Select(s => new CommitteeSeat(s.PersonId, s.Post)).ToList())
+            : null!);
+    }
+
+    private sealed record Seat(Guid TermId, Guid OrganizationId, int TermNumber, DateOnly ElectedOn, DateOnly EndsOn, Guid PersonId, string Post);
 
     /// <summary>The information sets, their sensitive fields encrypted as any entry's are.</summary>
     private Task InsertRecordsAsync(IReadOnlyList<DemoRecord> records, CancellationToken ct)
