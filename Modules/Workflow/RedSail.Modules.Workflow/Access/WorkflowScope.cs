@@ -1,4 +1,5 @@
 using Dapper;
+using RedSail.Modules.Workflow.Domain;
 
 namespace RedSail.Modules.Workflow.Access;
 
@@ -20,14 +21,26 @@ internal static class WorkflowScope
     }
 
     /// <summary>
-    /// Whether the organisation is in the caller's scope for <paramref name="permission"/>. Use it before acting on an object:
-    /// an organisation out of scope is reported as not found (404), like a missing one, so nothing leaks about what exists.
+    /// The active organisation, if it is in the caller's scope for <paramref name="permission"/>. Use it before acting on an
+    /// object: an organisation out of scope is reported as not found (404), like a missing one, so nothing leaks about what exists.
     /// </summary>
-    public static async Task EnsureAsync(WorkflowDb db, RequestContext context, string permission, Guid organizationId, CancellationToken ct)
+    public static async Task<ScopedOrganization> EnsureAsync(WorkflowDb db, RequestContext context, string permission, Guid organizationId,
+        CancellationToken ct) =>
+        await db.QuerySingleOrDefaultAsync<ScopedOrganization>(
+            $"select o.id, o.name, o.type, o.path::text as path from workflow.organization o where o.id = @organizationId and o.status = 'active' and {Within("o")}",
+            Parameters(context.Principal.ScopeFor(permission), new { organizationId }), ct)
+        ?? throw new NotFoundException("organization", organizationId.ToString());
+
+    /// <summary><see cref="EnsureAsync"/>, and the organisation must be a branch (<see cref="BranchTypes"/>): 422 otherwise.</summary>
+    public static async Task<ScopedOrganization> EnsureBranchAsync(WorkflowDb db, RequestContext context, string permission, Guid organizationId,
+        CancellationToken ct)
     {
-        var visible = await db.ExecuteScalarAsync<bool>(
-            $"select exists (select 1 from workflow.organization o where o.id = @organizationId and o.status = 'active' and {Within("o")})",
-            Parameters(context.Principal.ScopeFor(permission), new { organizationId }), ct);
-        if (!visible) throw new NotFoundException("organization", organizationId.ToString());
+        var organization = await EnsureAsync(db, context, permission, organizationId, ct);
+        if (!BranchTypes.All.Contains(organization.Type))
+            throw new RuleViolationException("not_a_branch", "workflow.not_a_branch", organization.Name);
+        return organization;
     }
 }
+
+/// <summary>An organisation the caller may act on.</summary>
+internal sealed record ScopedOrganization(Guid Id, string Name, string Type, string Path);
