@@ -17,13 +17,20 @@ export interface Todo {
   openedAt: string
 }
 
+export interface TodoKindCount {
+  kind: string
+  /** the kind's name in the UI's language */
+  label: string
+  count: number
+}
+
 export interface TodoList {
   items: Todo[]
   total: number
   page: number
   pageSize: number
   /** open to-dos per kind, for the tabs */
-  byKind: Record<string, number>
+  kinds: TodoKindCount[]
 }
 
 export const todosApi = {

@@ -32,7 +32,6 @@ const en: typeof zh = {
     openedAt: 'Raised',
     handle: 'Resolve',
     empty: 'Nothing to do: all work is done',
-    kinds: {} as Record<string, string>,
   },
   meetings, recruitment, dues, plans, study, evaluations, supervision,
 }

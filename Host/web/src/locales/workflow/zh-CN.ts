@@ -31,7 +31,6 @@ export default {
     openedAt: '提醒时间',
     handle: '去办理',
     empty: '暂无待办，工作都已办结',
-    kinds: {} as Record<string, string>,
   },
   meetings, recruitment, dues, plans, study, evaluations, supervision,
 }

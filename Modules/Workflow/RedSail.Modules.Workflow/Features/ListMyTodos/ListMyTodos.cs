@@ -1,3 +1,4 @@
+using RedSail.BuildingBlocks.Localization;
 using RedSail.Modules.Workflow.Access;
 using RedSail.Modules.Workflow.Contracts;
 using RedSail.Modules.Workflow.Features.Todos;
@@ -10,12 +11,15 @@ namespace RedSail.Modules.Workflow.Features.ListMyTodos;
 /// </summary>
 internal sealed record ListMyTodos(string? Kind, Guid? OrganizationId, int Page = 1, int PageSize = 20) : IQuery<TodoList>;
 
-internal sealed record TodoList(IReadOnlyList<TodoView> Items, long Total, int Page, int PageSize, IReadOnlyDictionary<string, long> ByKind);
+internal sealed record TodoList(IReadOnlyList<TodoView> Items, long Total, int Page, int PageSize, IReadOnlyList<TodoKindCount> Kinds);
+
+/// <summary>Open to-dos of one kind, with the kind's name (message <c>workflow.todo_kind.&lt;kind&gt;</c>).</summary>
+internal sealed record TodoKindCount(string Kind, string Label, long Count);
 
 internal sealed record TodoView(Guid Id, string Kind, Guid OrganizationId, string OrganizationName, Guid? SubjectId, string Title,
     string Link, DateOnly? DueOn, bool Overdue, DateTime OpenedAt);
 
-internal sealed class ListMyTodosHandler(WorkflowDb db, RequestContext context, TodoBook todos, IClock clock)
+internal sealed class ListMyTodosHandler(WorkflowDb db, RequestContext context, TodoBook todos, IClock clock, MessageCatalog messages)
     : IRequestHandler<ListMyTodos, TodoList>
 {
     public async Task<TodoList> Handle(ListMyTodos q, CancellationToken cancellationToken)
@@ -43,7 +47,8 @@ internal sealed class ListMyTodosHandler(WorkflowDb db, RequestContext context, 
         return new TodoList(
             rows.Select(r => new TodoView(r.Id, r.Kind, r.OrganizationId, r.OrganizationName, r.SubjectId, todos.Title(r.TitleKey, r.Args),
                 r.Link, r.DueOn, r.DueOn < today, r.OpenedAt)).ToList(),
-            q.Kind is null ? byKind.Values.Sum() : byKind.GetValueOrDefault(q.Kind), paging.Page, paging.PageSize, byKind);
+            q.Kind is null ? byKind.Values.Sum() : byKind.GetValueOrDefault(q.Kind), paging.Page, paging.PageSize,
+            byKind.OrderBy(k => k.Key).Select(k => new TodoKindCount(k.Key, messages.Get("workflow.todo_kind." + k.Key), k.Value)).ToList());
     }
 
     private sealed class Row
