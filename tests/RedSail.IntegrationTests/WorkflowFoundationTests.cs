@@ -11,7 +11,7 @@ namespace RedSail.IntegrationTests;
 public sealed class WorkflowFoundationTests
 {
     /// <summary>A to-do for every person whose name starts with 待办: easy to make due and resolved from the test.</summary>
-    private sealed class NamedPeopleSource : ITodoSource
+    internal sealed class NamedPeopleSource : ITodoSource
     {
         public string Kind => "test_named";
         public string DueSql => """

@@ -14,6 +14,7 @@ using RedSail.Modules.Honors;
 using RedSail.Modules.Personnel;
 using RedSail.Modules.Workflow;
 using RedSail.Platform;
+using RedSail.BuildingBlocks.Scheduling;
 
 namespace RedSail.Host.Startup;
 
@@ -23,16 +24,18 @@ public static class RedSailApp
     public static WebApplication Build(WebApplicationBuilder builder, DatabaseBootstrap database)
     {
         var configuration = builder.Configuration;
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(configuration["RedSail:TimeZone"] ?? "Asia/Shanghai");
         builder.Services.AddBuildingBlocks(database.Options, database.Keys,
-            configuration.GetSection("Outbox").Get<OutboxOptions>() ?? new OutboxOptions(),
-            TimeZoneInfo.FindSystemTimeZoneById(configuration["RedSail:TimeZone"] ?? "Asia/Shanghai"));
+            configuration.GetSection("Outbox").Get<OutboxOptions>() ?? new OutboxOptions(), zone);
         builder.Services
             .AddPlatform(configuration)
             .AddPersonnel(configuration)
             .AddWorkflow(configuration)
             .AddHonors(configuration)
             .AddArchives(configuration)
-            .AddAnalytics(configuration);
+            .AddAnalytics(configuration)
+            // after the modules: it schedules the commands they registered
+            .AddScheduler(database.Options, database.Keys, zone);
         builder.Services.AddSingleton(database);
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {

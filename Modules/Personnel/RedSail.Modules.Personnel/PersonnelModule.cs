@@ -60,7 +60,7 @@ public static class PersonnelModule
 
     public static IServiceCollection AddPersonnel(this IServiceCollection services, IConfiguration configuration) =>
         services.AddModule<PersonnelDb>("Personnel", Schema, typeof(PersonnelModule).Assembly, typeof(OrganizationCreated).Assembly)
-            .AddPeriodicCommand<AnnounceTermDeadlines, AnnouncedTermDeadlines>(TimeSpan.FromHours(1), () => new AnnounceTermDeadlines());
+            .AddScheduledCommand("personnel.term-deadlines", "届满提醒：委员会任期将满或已满时通知一次", TimeSpan.FromHours(1), () => new AnnounceTermDeadlines());
 
     public static IEndpointRouteBuilder MapPersonnel(this IEndpointRouteBuilder endpoints)
     {

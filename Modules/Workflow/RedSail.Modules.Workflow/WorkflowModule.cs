@@ -25,7 +25,7 @@ public static class WorkflowModule
             .AddClasses(c => c.AssignableTo<ITodoSource>(), publicOnly: false).As<ITodoSource>().WithSingletonLifetime()
             .AddClasses(c => c.AssignableTo<IWorkflowDemoPart>(), publicOnly: false).As<IWorkflowDemoPart>().WithSingletonLifetime());
         services.AddScoped<TodoBook>();
-        services.AddPeriodicCommand<RefreshTodos, RefreshedTodos>(TimeSpan.FromMinutes(10), () => new RefreshTodos());
+        services.AddScheduledCommand("workflow.todos", "待办刷新：随时间到期的事项打开待办，已办结的关闭", TimeSpan.FromMinutes(10), () => new RefreshTodos());
         return services;
     }
 
