@@ -148,10 +148,16 @@ public abstract class DbSession(NpgsqlDataSource dataSource, string schema, Outb
         WroteEvents = true;
     }
 
+    /// <summary>
+    /// How long one statement may run (seconds); null is Npgsql's 30. Batch work over the whole tree (quarterly supervision
+    /// at national scale) raises it for its own session; requests keep the default.
+    /// </summary>
+    public int? CommandTimeoutSeconds { get; set; }
+
     // Dapper reads a one-word statement as a stored procedure unless told otherwise.
     private CommandDefinition Command(string sql, object? args, CancellationToken ct) =>
         new(_readOnly && Transaction is null ? ReadOnlyBegin + sql.TrimEnd().TrimEnd(';') + ReadOnlyEnd : sql, args, Transaction,
-            commandType: CommandType.Text, cancellationToken: ct);
+            CommandTimeoutSeconds, CommandType.Text, cancellationToken: ct);
 
     public async ValueTask DisposeAsync()
     {

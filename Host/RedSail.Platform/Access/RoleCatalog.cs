@@ -30,7 +30,7 @@ public static class RoleCatalog
         new(AuditAdmin, false, true, [PlatformPermissions.Audit]),
         new(CommitteeAdmin, true, false,
         [
-            PersonnelPermissions.Read, PersonnelPermissions.Write, PersonnelPermissions.Unmask, PersonnelPermissions.ManageRules, WorkflowPermissions.Read, WorkflowPermissions.Write, WorkflowPermissions.ManageRules,
+            PersonnelPermissions.Read, PersonnelPermissions.Write, PersonnelPermissions.Unmask, PersonnelPermissions.ManageRules, WorkflowPermissions.Read, WorkflowPermissions.Write, WorkflowPermissions.ManageRules, WorkflowPermissions.Supervise,
             HonorsPermissions.Read, HonorsPermissions.Write, ArchivesPermissions.Read, ArchivesPermissions.Write, AnalyticsPermissions.Read,
         ]),
         new(BranchSecretary, true, false,

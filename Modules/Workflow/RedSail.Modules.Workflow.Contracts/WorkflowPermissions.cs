@@ -7,6 +7,8 @@ public static class WorkflowPermissions
     public const string Write = "workflow.write";
     /// <summary>Add versions of the Workflow rule set (meeting frequencies, recruitment deadlines, dues bands): the committee's administrator.</summary>
     public const string ManageRules = "workflow.rules";
+    /// <summary>Run quarterly supervision on demand and record on-site checks: the committee's administrator.</summary>
+    public const string Supervise = "workflow.supervise";
     /// <summary>A member's own part: cast ballots, see one's dues and study hours.</summary>
     public const string Self = "workflow.self";
 }

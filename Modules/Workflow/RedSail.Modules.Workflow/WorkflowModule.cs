@@ -8,6 +8,15 @@ using RedSail.Modules.Workflow.Features.ListMyTodos;
 using RedSail.Modules.Workflow.Features.ListRuleSets;
 using RedSail.Modules.Workflow.Features.RefreshTodos;
 using RedSail.Modules.Workflow.Features.SeedDemoData;
+using RedSail.Modules.Workflow.Features.RunQuarterlySupervision;
+using RedSail.Modules.Workflow.Features.ListSupervisionRuns;
+using RedSail.Modules.Workflow.Features.ListSupervisionReports;
+using RedSail.Modules.Workflow.Features.GetSupervisionReport;
+using RedSail.Modules.Workflow.Features.PreviewScorecard;
+using RedSail.Modules.Workflow.Features.RespondToSupervision;
+using RedSail.Modules.Workflow.Features.RecordOnsiteCheck;
+using RedSail.Modules.Workflow.Features.ListOnsiteChecks;
+using RedSail.Modules.Workflow.Features.CompleteRectification;
 using RedSail.Modules.Workflow.Features.Todos;
 
 namespace RedSail.Modules.Workflow;
@@ -25,6 +34,9 @@ public static class WorkflowModule
             .AddClasses(c => c.AssignableTo<ITodoSource>(), publicOnly: false).As<ITodoSource>().WithSingletonLifetime()
             .AddClasses(c => c.AssignableTo<IWorkflowDemoPart>(), publicOnly: false).As<IWorkflowDemoPart>().WithSingletonLifetime());
         services.AddScoped<TodoBook>();
+        // 01:00 on the first day of each quarter: judge the quarter that just ended.
+        services.AddScheduledCommand("workflow.quarterly-supervision", "季度督导：每季度首日生成上季度各支部督导报告", "0 0 1 1 1,4,7,10 ?",
+            () => new RunQuarterlySupervision(null));
         services.AddScheduledCommand("workflow.todos", "待办刷新：随时间到期的事项打开待办，已办结的关闭", TimeSpan.FromMinutes(10), () => new RefreshTodos());
         return services;
     }
@@ -35,6 +47,15 @@ public static class WorkflowModule
         api.MapListRuleSets();
         api.MapAddRuleSet();
         api.MapListMyTodos();
+        api.MapRunQuarterlySupervision();
+        api.MapListSupervisionRuns();
+        api.MapListSupervisionReports();
+        api.MapGetSupervisionReport();
+        api.MapPreviewScorecard();
+        api.MapRespondToSupervision();
+        api.MapRecordOnsiteCheck();
+        api.MapListOnsiteChecks();
+        api.MapCompleteRectification();
         return endpoints;
     }
 }

@@ -173,11 +173,17 @@ internal sealed record SupervisionRules
     public int CompletenessRedPercent { get; init; } = 80;
     /// <summary>A committee term ending within this many months is yellow (expired is red).</summary>
     public int TermNoticeMonths { get; init; } = 6;
+    /// <summary>A member's record is complete with entries in these information sets (and the date of joining): local practice.</summary>
+    public IReadOnlyList<string> RequiredRecordSets { get; init; } = ["education"];
 
-    public void Check(ValidationErrors errors) =>
+    public void Check(ValidationErrors errors)
+    {
+        if (RequiredRecordSets.Count > 20 || RequiredRecordSets.Any(s => string.IsNullOrWhiteSpace(s) || s.Length > 30))
+            errors.Add("rules.supervision.requiredRecordSets", "workflow.rules.record_sets_invalid");
         errors.Between("rules.supervision.attendanceYellowPercent", AttendanceYellowPercent, AttendanceRedPercent, 100)
             .Between("rules.supervision.attendanceRedPercent", AttendanceRedPercent, 0, 100)
             .Between("rules.supervision.completenessYellowPercent", CompletenessYellowPercent, CompletenessRedPercent, 100)
             .Between("rules.supervision.completenessRedPercent", CompletenessRedPercent, 0, 100)
             .Between("rules.supervision.termNoticeMonths", TermNoticeMonths, 1, 24);
+    }
 }

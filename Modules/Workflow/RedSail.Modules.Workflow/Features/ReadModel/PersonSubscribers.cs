@@ -61,3 +61,11 @@ internal sealed class PersonRelationChangedSubscriber(WorkflowDb db) : INotifica
     public Task Handle(PersonRelationChanged e, CancellationToken ct) =>
         db.ExecuteAsync("update workflow.person set relation = @To where id = @PersonId", e, ct);
 }
+
+/// <summary>Which sets a person has entries in (added / removed), for the completeness of member records.</summary>
+internal sealed class PersonRecordChangedSubscriber(WorkflowDb db) : INotificationHandler<PersonRecordChanged>
+{
+    public Task Handle(PersonRecordChanged e, CancellationToken ct) => db.ExecuteAsync(e.Change == "removed"
+        ? "delete from workflow.person_record where record_id = @RecordId"
+        : "insert into workflow.person_record (record_id, person_id, set_kind) values (@RecordId, @PersonId, @Set) on conflict do nothing", e, ct);
+}
