@@ -91,6 +91,8 @@ export const routes: RouteRecordRaw[] = [
       moduleRoute('evaluations', () => import('@/views/workflow/evaluations/EvaluationsView.vue')),
       moduleRoute('ballots', () => import('@/views/workflow/evaluations/MyBallotsView.vue')),
       moduleRoute('supervision', () => import('@/views/workflow/supervision/SupervisionView.vue')),
+      detailRoute('supervision', 'workflow/supervision/:quarter/:organizationId', 'supervision-report', 'workflow.menu.supervision',
+        () => import('@/views/workflow/supervision/SupervisionReportView.vue')),
       moduleRoute('workflow-rules', () => import('@/views/workflow/rules/WorkflowRuleSetsView.vue')),
       moduleRoute('honors', ModulePlaceholder, { module: 'honors' }),
       moduleRoute('archives', ModulePlaceholder, { module: 'archives' }),
