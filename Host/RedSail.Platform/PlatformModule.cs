@@ -5,6 +5,7 @@ using RedSail.Platform.Access;
 using RedSail.Platform.Accounts;
 using RedSail.Platform.Features.Audit;
 using RedSail.Platform.Features.OaClients;
+using RedSail.Platform.Features.OaTodos;
 using RedSail.Platform.Features.Organizations;
 using RedSail.Platform.Features.Outbox;
 using RedSail.Platform.Features.Roles;
@@ -32,6 +33,10 @@ public static class PlatformModule
         services.AddScoped<SessionFactory>();
         services.AddSingleton<SessionCache>();
         services.AddScoped<IPrincipalResolver, PlatformPrincipalResolver>();
+        services.AddSingleton<IAccountDirectory, AccountDirectory>();
+        services.AddSingleton(configuration.GetSection("Oa:TodoWebhook").Get<OaTodoWebhookOptions>() ?? new OaTodoWebhookOptions());
+        services.AddHttpClient(OaTodoWebhook.ClientName);
+        services.AddScoped<OaTodoWebhook>();
         return services;
     }
 

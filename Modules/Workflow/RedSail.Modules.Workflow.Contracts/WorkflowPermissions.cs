@@ -5,6 +5,8 @@ public static class WorkflowPermissions
 {
     public const string Read = "workflow.read";
     public const string Write = "workflow.write";
+    /// <summary>Held by OA clients scoped to this module only: the APIs that act on behalf of a named user (their to-dos).</summary>
+    public const string Api = "workflow.api";
     /// <summary>Add versions of the Workflow rule set (meeting frequencies, recruitment deadlines, dues bands): the committee's administrator.</summary>
     public const string ManageRules = "workflow.rules";
     /// <summary>Run quarterly supervision on demand and record on-site checks: the committee's administrator.</summary>

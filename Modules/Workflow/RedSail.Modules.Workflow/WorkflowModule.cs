@@ -4,6 +4,7 @@ using RedSail.BuildingBlocks.Modules;
 using RedSail.BuildingBlocks.Scheduling;
 using RedSail.Modules.Workflow.Contracts;
 using RedSail.Modules.Workflow.Features.AddRuleSet;
+using RedSail.Modules.Workflow.Features.ListEmployeeTodos;
 using RedSail.Modules.Workflow.Features.ListMyTodos;
 using RedSail.Modules.Workflow.Features.ListRuleSets;
 using RedSail.Modules.Workflow.Features.RefreshTodos;
@@ -34,6 +35,7 @@ public static class WorkflowModule
             .AddClasses(c => c.AssignableTo<ITodoSource>(), publicOnly: false).As<ITodoSource>().WithSingletonLifetime()
             .AddClasses(c => c.AssignableTo<IWorkflowDemoPart>(), publicOnly: false).As<IWorkflowDemoPart>().WithSingletonLifetime());
         services.AddScoped<TodoBook>();
+        services.AddScoped<TodoListQuery>();
         // 01:00 on the first day of each quarter: judge the quarter that just ended.
         services.AddScheduledCommand("workflow.quarterly-supervision", "季度督导：每季度首日生成上季度各支部督导报告", "0 0 1 1 1,4,7,10 ?",
             () => new RunQuarterlySupervision(null));
@@ -47,6 +49,7 @@ public static class WorkflowModule
         api.MapListRuleSets();
         api.MapAddRuleSet();
         api.MapListMyTodos();
+        api.MapListEmployeeTodos();
         api.MapRunQuarterlySupervision();
         api.MapListSupervisionRuns();
         api.MapListSupervisionReports();
