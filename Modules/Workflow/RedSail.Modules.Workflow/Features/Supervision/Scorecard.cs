@@ -62,7 +62,7 @@ internal static class Scorecard
             select b.branch_id, count(*) filter (where f.next_due_on < @asOf) as overdue,
                    count(*) filter (where f.next_due_on >= @asOf and f.next_due_on < @asOf + @upcomingDays) as upcoming
             from workflow.recruitment_file f join belongs b on b.id = f.organization_id
-            where f.status = 'open' group by b.branch_id),
+            where f.status in ('open', 'admitted') and f.next_step <= 25 group by b.branch_id),
         dues as (
             select b.branch_id,
                    sum(d.amount_due - d.reduction) filter (where d.month >= @quarterStart) as due,
@@ -78,7 +78,7 @@ internal static class Scorecard
             select t.owner_organization_id as branch_id, count(*) as total,
                    count(*) filter (where t.status = 'done' and t.completed_on <= @quarterEnd) as done,
                    count(*) filter (where not (t.status = 'done' and t.completed_on <= @quarterEnd) and t.due_on < @asOf) as overdue
-            from workflow.plan_task t
+            from workflow.plan_task t join workflow.plan pl on pl.id = t.plan_id and pl.status = 'published'
             where t.status <> 'cancelled' and t.due_on <= @quarterEnd
             group by t.owner_organization_id),
         members as (
