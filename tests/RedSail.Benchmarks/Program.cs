@@ -15,7 +15,7 @@ using RedSail.Platform.Access;
 using RedSail.Testing;
 
 // dotnet run -c Release --project tests/RedSail.Benchmarks -- [--people 1000000] [--clients 32] [--seconds 15] [--warmup 3]
-//     [--import-rows 100000] [--no-list]
+//     [--import-rows 100000] [--no-list] [--workflow]
 // One run: throwaway cluster → seed --scale N (timed) → real host (pool 4 per module) → people list per scope under load
 // → the bare stack (Kestrel + Npgsql + Dapper, one indexed page query) on the same data under the same load → ratios
 // → the people import of an --import-rows xlsx (upload → preview → commit) beside a raw binary COPY of the same rows.
@@ -25,6 +25,7 @@ var seconds = IntOption("--seconds", 15);
 var warmup = IntOption("--warmup", 3);
 var importRows = IntOption("--import-rows", 100_000);
 var list = !args.Contains("--no-list");
+var workflow = args.Contains("--workflow");
 const int seedOfData = 20190701; // SeedScaleData's default: the import continues its sequence
 
 Console.WriteLine($"RedSail benchmark: {people:N0} people, {clients} clients, {seconds} s per scenario (+{warmup} s warm-up)");
@@ -141,6 +142,8 @@ try
         Console.WriteLine();
         Console.WriteLine($"Goal: p99 ≤ 50 ms at 1,000,000 people. Baseline binary COPY into a fresh table ≈ 290k rows/s (shared/baseline).");
     }
+
+    if (workflow) await WorkflowBenchmark.RunAsync(host, clients, warmup, seconds, region);
 
     if (importRows > 0)
     {
