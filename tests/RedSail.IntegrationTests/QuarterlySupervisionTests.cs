@@ -87,19 +87,19 @@ public sealed class QuarterlySupervisionTests
 
             var rs01 = await ItemsAsync("RS-01");
             Assert.That(rs01.Where(i => i.Status != "none").Select(i => i.Status), Is.All.EqualTo("green"), string.Join(", ", rs01));
-            Assert.That(rs01.Single(i => i.Item == "attendance").Value, Is.EqualTo("90.0"));
+            Assert.That(rs01.Single(i => i.Kind == "attendance").Value, Is.EqualTo("90.0"));
             Assert.That(rs01.Single(i => i.Type == "group_meeting").Expected, Is.EqualTo(3 * (await GroupsAsync("RS-01")).Count));
 
             var rs02 = await ItemsAsync("RS-02");
-            Assert.That(rs02.Single(i => i.Item == "attendance"), Is.EqualTo(new Item("attendance", null, "yellow", "70.0", 80, null)));
-            Assert.That(rs02.Where(i => i.Item != "attendance" && i.Status != "none").Select(i => i.Status), Is.All.EqualTo("green"));
+            Assert.That(rs02.Single(i => i.Kind == "attendance"), Is.EqualTo(new Item("attendance", null, "yellow", "70.0", 80, null)));
+            Assert.That(rs02.Where(i => i.Kind != "attendance" && i.Status != "none").Select(i => i.Status), Is.All.EqualTo("green"));
 
             var rs03 = await ItemsAsync("RS-03");
             Assert.That(rs03.Single(i => i.Type == "committee_meeting"), Is.EqualTo(new Item("meeting", "committee_meeting", "red", "0", 3, 3)));
             Assert.That(rs03.Single(i => i.Type == "general_meeting"), Is.EqualTo(new Item("meeting", "general_meeting", "red", "0", 1, 1)));
-            Assert.That(rs03.Single(i => i.Item == "dues").Status, Is.EqualTo("red"));
-            Assert.That(rs03.Single(i => i.Item == "plan_tasks").Status, Is.EqualTo("red"));
-            Assert.That(rs03.Single(i => i.Item == "attendance").Status, Is.EqualTo("none"), "no meeting: attendance does not apply");
+            Assert.That(rs03.Single(i => i.Kind == "dues").Status, Is.EqualTo("red"));
+            Assert.That(rs03.Single(i => i.Kind == "plan_tasks").Status, Is.EqualTo("red"));
+            Assert.That(rs03.Single(i => i.Kind == "attendance").Status, Is.EqualTo("none"), "no meeting: attendance does not apply");
 
             Assert.That(await _host.ScalarAsync<long>("select count(*) from workflow.outbox where event_type = 'QuarterlySupervisionCompleted'"), Is.EqualTo(1L));
         });
@@ -179,5 +179,5 @@ public sealed class QuarterlySupervisionTests
             e.TryGetProperty("missedPeriods", out var missed) ? missed.GetInt32() : null)).ToList();
     }
 
-    private sealed record Item(string Item, string? Type, string Status, string? Value, int? Expected, int? MissedPeriods);
+    private sealed record Item(string Kind, string? Type, string Status, string? Value, int? Expected, int? MissedPeriods);
 }
