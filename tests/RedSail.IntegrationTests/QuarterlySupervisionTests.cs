@@ -105,7 +105,7 @@ public sealed class QuarterlySupervisionTests
         });
 
         // A stored report is the record of that quarter: not even the owner may change it.
-        var change = Assert.ThrowsAsync<PostgresException>(() => _host.ExecuteAsync("update workflow.supervision_report set grade = 'green'"));
+        var change = await Assert.ThrowsAsync<PostgresException>(() => _host.ExecuteAsync("update workflow.supervision_report set grade = 'green'"));
         Assert.That(change!.MessageText, Does.Contain("immutable"));
     }
 
