@@ -4,6 +4,12 @@ using RedSail.BuildingBlocks.Modules;
 using RedSail.BuildingBlocks.Scheduling;
 using RedSail.Modules.Workflow.Contracts;
 using RedSail.Modules.Workflow.Features.AddRuleSet;
+using RedSail.Modules.Workflow.Features.CloseRecruitmentFile;
+using RedSail.Modules.Workflow.Features.CompleteRecruitmentStep;
+using RedSail.Modules.Workflow.Features.GetRecruitmentFile;
+using RedSail.Modules.Workflow.Features.ListRecruitmentApplicants;
+using RedSail.Modules.Workflow.Features.ListRecruitmentFiles;
+using RedSail.Modules.Workflow.Features.OpenRecruitmentFile;
 using RedSail.Modules.Workflow.Features.ListMyTodos;
 using RedSail.Modules.Workflow.Features.ListRuleSets;
 using RedSail.Modules.Workflow.Features.RefreshTodos;
@@ -35,6 +41,12 @@ public static class WorkflowModule
         api.MapListRuleSets();
         api.MapAddRuleSet();
         api.MapListMyTodos();
+        api.MapListRecruitmentFiles();
+        api.MapListRecruitmentApplicants();
+        api.MapOpenRecruitmentFile();
+        api.MapGetRecruitmentFile();
+        api.MapCompleteRecruitmentStep();
+        api.MapCloseRecruitmentFile();
         return endpoints;
     }
 }
