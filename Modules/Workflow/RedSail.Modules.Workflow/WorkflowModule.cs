@@ -5,6 +5,12 @@ using RedSail.BuildingBlocks.Scheduling;
 using RedSail.Modules.Workflow.Contracts;
 using RedSail.Modules.Workflow.Features.AddRuleSet;
 using RedSail.Modules.Workflow.Features.ListEmployeeTodos;
+using RedSail.Modules.Workflow.Features.CloseRecruitmentFile;
+using RedSail.Modules.Workflow.Features.CompleteRecruitmentStep;
+using RedSail.Modules.Workflow.Features.GetRecruitmentFile;
+using RedSail.Modules.Workflow.Features.ListRecruitmentApplicants;
+using RedSail.Modules.Workflow.Features.ListRecruitmentFiles;
+using RedSail.Modules.Workflow.Features.OpenRecruitmentFile;
 using RedSail.Modules.Workflow.Features.ListMyTodos;
 using RedSail.Modules.Workflow.Features.ListRuleSets;
 using RedSail.Modules.Workflow.Features.RefreshTodos;
@@ -59,6 +65,12 @@ public static class WorkflowModule
         api.MapRecordOnsiteCheck();
         api.MapListOnsiteChecks();
         api.MapCompleteRectification();
+        api.MapListRecruitmentFiles();
+        api.MapListRecruitmentApplicants();
+        api.MapOpenRecruitmentFile();
+        api.MapGetRecruitmentFile();
+        api.MapCompleteRecruitmentStep();
+        api.MapCloseRecruitmentFile();
         return endpoints;
     }
 }

@@ -85,6 +85,9 @@ export const routes: RouteRecordRaw[] = [
       moduleRoute('meetings', () => import('@/views/workflow/meetings/MeetingsView.vue')),
       moduleRoute('compliance', () => import('@/views/workflow/compliance/ComplianceView.vue')),
       moduleRoute('recruitment', () => import('@/views/workflow/recruitment/RecruitmentView.vue')),
+      detailRoute('recruitment', 'workflow/recruitment/:id', 'recruitment-file', 'workflow.recruitment.file.title', () =>
+        import('@/views/workflow/recruitment/RecruitmentFileView.vue'),
+      ),
       moduleRoute('dues', () => import('@/views/workflow/dues/DuesView.vue')),
       moduleRoute('plans', () => import('@/views/workflow/plans/PlansView.vue')),
       moduleRoute('study', () => import('@/views/workflow/study/StudyView.vue')),

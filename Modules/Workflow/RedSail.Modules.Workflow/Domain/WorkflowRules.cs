@@ -100,6 +100,12 @@ internal sealed record RecruitmentRules
     public int ConversionApprovalMonths { get; init; } = 3;
     /// <summary>A step due within this many days becomes an upcoming to-do.</summary>
     public int UpcomingDays { get; init; } = 14;
+    /// <summary>Step 1: the applicant is at least this old on the day of the application (年满十八岁).</summary>
+    public int MinApplicationAge { get; init; } = 18;
+    /// <summary>Step 11: … or a training of at least this many days (不少于三天).</summary>
+    public int TrainingMinDays { get; init; } = 3;
+    /// <summary>Step 15: admitted with the votes of more than this share (percent) of the full members due (超过应到会有表决权党员的半数).</summary>
+    public int AdmissionVotePercent { get; init; } = 50;
 
     public void Check(ValidationErrors errors)
     {
@@ -115,7 +121,10 @@ internal sealed record RecruitmentRules
             .Between("rules.recruitment.probationExtensionMinMonths", ProbationExtensionMinMonths, 1, ProbationExtensionMaxMonths)
             .Between("rules.recruitment.probationExtensionMaxMonths", ProbationExtensionMaxMonths, 1, 24)
             .Between("rules.recruitment.conversionApprovalMonths", ConversionApprovalMonths, 1, 12)
-            .Between("rules.recruitment.upcomingDays", UpcomingDays, 1, 90);
+            .Between("rules.recruitment.upcomingDays", UpcomingDays, 1, 90)
+            .Between("rules.recruitment.minApplicationAge", MinApplicationAge, 14, 30)
+            .Between("rules.recruitment.trainingMinDays", TrainingMinDays, 1, 30)
+            .Between("rules.recruitment.admissionVotePercent", AdmissionVotePercent, 1, 99);
     }
 }
 

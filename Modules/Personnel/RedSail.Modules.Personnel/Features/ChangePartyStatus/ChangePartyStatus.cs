@@ -2,7 +2,6 @@ using RedSail.BuildingBlocks.Localization;
 using RedSail.Modules.Personnel.Contracts;
 using RedSail.Modules.Personnel.Domain;
 using RedSail.Modules.Personnel.Features.People;
-using RedSail.Modules.Personnel.Features.Rules;
 
 namespace RedSail.Modules.Personnel.Features.ChangePartyStatus;
 
@@ -40,45 +39,10 @@ internal sealed class ChangePartyStatusHandler(PersonnelDb db, RequestContext co
     public async Task<UpdatedStatus> Handle(ChangePartyStatus request, CancellationToken cancellationToken)
     {
         var person = await PersonWrites.LockForUpdateAsync(db, context, request.PersonId, request.Version, cancellationToken);
-        var to = request.To!;
-        var on = request.EffectiveOn!.Value;
-        if (!PartyStatus.CanChange(person.PartyStatus, to))
-            throw new RuleViolationException("party_status_transition", "person.transition_not_allowed",
-                messages.Get("party_status." + person.PartyStatus), messages.Get("party_status." + to));
-        if (person.StatusSince is { } since && on < since)
-            throw new RuleViolationException("party_status_date", "person.effective_before_current", since.ToString("yyyy-MM-dd"));
-        var dates = ApplyDate(person, to, on);
-        var errors = new ValidationErrors();
-        PartyDatesRules.CheckShape(to, dates, on, errors);
-        PartyDatesRules.CheckRules(dates, person.BirthDate, await RuleBook.LoadAsync(db, cancellationToken), errors);
-        // The step's date is the effective date the caller chose, so that is the field to correct.
-        var effective = new ValidationErrors();
-        // Earlier steps' dates may be unknown for people recorded mid-way (older records); only order, age and
-        // probation bind here.
-        foreach (var error in errors.All.Where(e => e.MessageKey != "validation.required")) effective.Add("effectiveOn", error.MessageKey, error.Args);
-        effective.ThrowIfAny();
-
-        var version = await db.QuerySingleAsync<long>("""
-            update personnel.person
-            set party_status = @to, status_since = @on, applied_on = @AppliedOn, activist_on = @ActivistOn, candidate_on = @CandidateOn,
-                joined_on = @JoinedOn, converted_on = @ConvertedOn, version = version + 1, updated_at = now()
-            where id = @PersonId
-            returning version
-            """, new { to, on, dates.AppliedOn, dates.ActivistOn, dates.CandidateOn, dates.JoinedOn, dates.ConvertedOn, request.PersonId }, cancellationToken);
-        await PersonWrites.RecordChangeAsync(db, context, request.PersonId, "party_status", on, request.Reason,
-            new { partyStatus = person.PartyStatus }, new { partyStatus = to, documentNumber = request.DocumentNumber }, cancellationToken);
-        await db.PublishAsync(new PartyStatusChanged(request.PersonId, person.OrganizationId, person.PartyStatus, to, on, request.Reason), cancellationToken);
-        return new UpdatedStatus(request.PersonId, to, version);
+        var version = await PartyStatusWrites.ApplyAsync(db, context, messages, person, request.To!, request.EffectiveOn!.Value, request.Reason,
+            request.DocumentNumber, null, cancellationToken);
+        return new UpdatedStatus(request.PersonId, request.To!, version);
     }
-
-    /// <summary>The step's own date is the effective date: activist_on for activists, joined_on for admission, …</summary>
-    private static PartyDates ApplyDate(PersonRow p, string to, DateOnly on) => new(
-        to == PartyStatus.Applicant ? on : p.AppliedOn,
-        to == PartyStatus.Activist ? on : p.ActivistOn,
-        to == PartyStatus.Candidate ? on : p.CandidateOn,
-        to == PartyStatus.Probationary ? on : p.JoinedOn,
-        to == PartyStatus.FullMember && p.PartyStatus == PartyStatus.Probationary ? on : p.ConvertedOn,
-        p.ProbationExtendedMonths);
 }
 
 internal static class ChangePartyStatusEndpoint

@@ -22,8 +22,9 @@ internal static class PersonWrites
         if (visible is null) throw new NotFoundException("organization", organizationId.ToString());
     }
 
-    /// <summary>The person row locked for update, if inside the caller's write scope; otherwise 404.</summary>
-    public static async Task<PersonRow> LockForUpdateAsync(PersonnelDb db, RequestContext context, Guid personId, long expectedVersion, CancellationToken ct)
+    /// <summary>The person row locked for update, if inside the caller's write scope; otherwise 404. A version other than the expected
+    /// one is a 409 (none expected: a system change that applies to whatever version is current).</summary>
+    public static async Task<PersonRow> LockForUpdateAsync(PersonnelDb db, RequestContext context, Guid personId, long? expectedVersion, CancellationToken ct)
     {
         var row = await db.QuerySingleOrDefaultAsync<PersonRow>($"""
             select {PersonRow.Columns} from personnel.person p join personnel.organization o on o.id = p.organization_id
@@ -31,7 +32,7 @@ internal static class PersonWrites
             for update of p
             """, PersonnelScope.Parameters(context.Principal.ScopeFor(PersonnelPermissions.Write), new { personId }), ct)
             ?? throw new NotFoundException("person", personId.ToString());
-        if (row.Version != expectedVersion) throw new ConcurrencyException(row.Version);
+        if (expectedVersion is { } expected && row.Version != expected) throw new ConcurrencyException(row.Version);
         return row;
     }
 
