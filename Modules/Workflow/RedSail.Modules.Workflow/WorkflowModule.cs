@@ -4,6 +4,21 @@ using RedSail.BuildingBlocks.Modules;
 using RedSail.BuildingBlocks.Scheduling;
 using RedSail.Modules.Workflow.Contracts;
 using RedSail.Modules.Workflow.Features.AddRuleSet;
+using RedSail.Modules.Workflow.Features.CommitDuesBaseImport;
+using RedSail.Modules.Workflow.Features.DecideDuesReduction;
+using RedSail.Modules.Workflow.Features.DownloadDuesTemplate;
+using RedSail.Modules.Workflow.Features.GenerateDuesMonth;
+using RedSail.Modules.Workflow.Features.GetDuesLedger;
+using RedSail.Modules.Workflow.Features.GetDuesReport;
+using RedSail.Modules.Workflow.Features.GetRemittanceSummary;
+using RedSail.Modules.Workflow.Features.ListDuesArrears;
+using RedSail.Modules.Workflow.Features.ListDuesBases;
+using RedSail.Modules.Workflow.Features.ListDuesReductions;
+using RedSail.Modules.Workflow.Features.PreviewDuesBaseImport;
+using RedSail.Modules.Workflow.Features.RecordBranchMonthPayment;
+using RedSail.Modules.Workflow.Features.RecordDuesPayment;
+using RedSail.Modules.Workflow.Features.RequestDuesReduction;
+using RedSail.Modules.Workflow.Features.SetDuesBase;
 using RedSail.Modules.Workflow.Features.ListMyTodos;
 using RedSail.Modules.Workflow.Features.ListRuleSets;
 using RedSail.Modules.Workflow.Features.RefreshTodos;
@@ -26,6 +41,8 @@ public static class WorkflowModule
             .AddClasses(c => c.AssignableTo<IWorkflowDemoPart>(), publicOnly: false).As<IWorkflowDemoPart>().WithSingletonLifetime());
         services.AddScoped<TodoBook>();
         services.AddPeriodicCommand<RefreshTodos, RefreshedTodos>(TimeSpan.FromMinutes(10), () => new RefreshTodos());
+        // dues: the current month becomes due for everyone with a base without anyone pressing a button (idempotent)
+        services.AddPeriodicCommand<GenerateCurrentDuesMonths, GeneratedDuesMonth>(TimeSpan.FromHours(6), () => new GenerateCurrentDuesMonths());
         return services;
     }
 
@@ -35,6 +52,22 @@ public static class WorkflowModule
         api.MapListRuleSets();
         api.MapAddRuleSet();
         api.MapListMyTodos();
+        // dues
+        api.MapSetDuesBase();
+        api.MapListDuesBases();
+        api.MapDownloadDuesTemplate();
+        api.MapPreviewDuesBaseImport();
+        api.MapCommitDuesBaseImport();
+        api.MapGenerateDuesMonth();
+        api.MapRecordDuesPayment();
+        api.MapRecordBranchMonthPayment();
+        api.MapRequestDuesReduction();
+        api.MapDecideDuesReduction();
+        api.MapListDuesReductions();
+        api.MapGetDuesLedger();
+        api.MapListDuesArrears();
+        api.MapGetDuesReport();
+        api.MapGetRemittanceSummary();
         return endpoints;
     }
 }
