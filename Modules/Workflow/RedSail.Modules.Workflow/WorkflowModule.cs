@@ -11,6 +11,21 @@ using RedSail.Modules.Workflow.Features.GetRecruitmentFile;
 using RedSail.Modules.Workflow.Features.ListRecruitmentApplicants;
 using RedSail.Modules.Workflow.Features.ListRecruitmentFiles;
 using RedSail.Modules.Workflow.Features.OpenRecruitmentFile;
+using RedSail.Modules.Workflow.Features.CommitDuesBaseImport;
+using RedSail.Modules.Workflow.Features.DecideDuesReduction;
+using RedSail.Modules.Workflow.Features.DownloadDuesTemplate;
+using RedSail.Modules.Workflow.Features.GenerateDuesMonth;
+using RedSail.Modules.Workflow.Features.GetDuesLedger;
+using RedSail.Modules.Workflow.Features.GetDuesReport;
+using RedSail.Modules.Workflow.Features.GetRemittanceSummary;
+using RedSail.Modules.Workflow.Features.ListDuesArrears;
+using RedSail.Modules.Workflow.Features.ListDuesBases;
+using RedSail.Modules.Workflow.Features.ListDuesReductions;
+using RedSail.Modules.Workflow.Features.PreviewDuesBaseImport;
+using RedSail.Modules.Workflow.Features.RecordBranchMonthPayment;
+using RedSail.Modules.Workflow.Features.RecordDuesPayment;
+using RedSail.Modules.Workflow.Features.RequestDuesReduction;
+using RedSail.Modules.Workflow.Features.SetDuesBase;
 using RedSail.Modules.Workflow.Features.ListMyTodos;
 using RedSail.Modules.Workflow.Features.ListRuleSets;
 using RedSail.Modules.Workflow.Features.RefreshTodos;
@@ -46,6 +61,8 @@ public static class WorkflowModule
         services.AddScheduledCommand("workflow.quarterly-supervision", "季度督导：每季度首日生成上季度各支部督导报告", "0 0 1 1 1,4,7,10 ?",
             () => new RunQuarterlySupervision(null));
         services.AddScheduledCommand("workflow.todos", "待办刷新：随时间到期的事项打开待办，已办结的关闭", TimeSpan.FromMinutes(10), () => new RefreshTodos());
+        // dues: the current month becomes due for everyone with a base without anyone pressing a button (idempotent)
+        services.AddScheduledCommand("workflow.dues-months", "党费：每 6 小时为所有党员生成当月应缴记录", TimeSpan.FromHours(6), () => new GenerateCurrentDuesMonths());
         return services;
     }
 
@@ -71,6 +88,22 @@ public static class WorkflowModule
         api.MapGetRecruitmentFile();
         api.MapCompleteRecruitmentStep();
         api.MapCloseRecruitmentFile();
+        // dues
+        api.MapSetDuesBase();
+        api.MapListDuesBases();
+        api.MapDownloadDuesTemplate();
+        api.MapPreviewDuesBaseImport();
+        api.MapCommitDuesBaseImport();
+        api.MapGenerateDuesMonth();
+        api.MapRecordDuesPayment();
+        api.MapRecordBranchMonthPayment();
+        api.MapRequestDuesReduction();
+        api.MapDecideDuesReduction();
+        api.MapListDuesReductions();
+        api.MapGetDuesLedger();
+        api.MapListDuesArrears();
+        api.MapGetDuesReport();
+        api.MapGetRemittanceSummary();
         return endpoints;
     }
 }

@@ -139,6 +139,8 @@ internal sealed record DuesRules
     public decimal FixedMonthly { get; init; } = 0.2m;
     /// <summary>Back pay reaches at most this many months into the past (补交不超过六个月).</summary>
     public int BackPayMaxMonths { get; init; } = 6;
+    /// <summary>Prepayment reaches at most this many months beyond the current one (local practice: the rest of the year and more, 按季度/半年/全年预交).</summary>
+    public int PrepayMaxMonths { get; init; } = 12;
     /// <summary>Arrears of this many months raise an alert …</summary>
     public int ArrearsAlertMonths { get; init; } = 3;
     /// <summary>… well before this many consecutive unpaid months count as 自行脱党.</summary>
@@ -152,6 +154,7 @@ internal sealed record DuesRules
         CheckBands("rules.dues.retired", Retired, errors);
         if (FixedMonthly is < 0m or > 100m) errors.Add("rules.dues.fixedMonthly", "workflow.rules.amount_invalid");
         errors.Between("rules.dues.backPayMaxMonths", BackPayMaxMonths, 0, 24)
+            .Between("rules.dues.prepayMaxMonths", PrepayMaxMonths, 0, 24)
             .Between("rules.dues.arrearsLimitMonths", ArrearsLimitMonths, 2, 24)
             .Between("rules.dues.arrearsAlertMonths", ArrearsAlertMonths, 1, ArrearsLimitMonths - 1);
     }
