@@ -4,10 +4,21 @@ using RedSail.BuildingBlocks.Modules;
 using RedSail.BuildingBlocks.Scheduling;
 using RedSail.Modules.Workflow.Contracts;
 using RedSail.Modules.Workflow.Features.AddRuleSet;
+using RedSail.Modules.Workflow.Features.CastBallot;
+using RedSail.Modules.Workflow.Features.CloseEvaluationRound;
+using RedSail.Modules.Workflow.Features.DownloadEvaluationAttachment;
+using RedSail.Modules.Workflow.Features.GetEvaluationResults;
+using RedSail.Modules.Workflow.Features.ListDemocraticReviewResults;
+using RedSail.Modules.Workflow.Features.ListEvaluationReports;
+using RedSail.Modules.Workflow.Features.ListEvaluationRounds;
+using RedSail.Modules.Workflow.Features.ListMyBallots;
 using RedSail.Modules.Workflow.Features.ListMyTodos;
 using RedSail.Modules.Workflow.Features.ListRuleSets;
+using RedSail.Modules.Workflow.Features.OpenEvaluationRound;
 using RedSail.Modules.Workflow.Features.RefreshTodos;
+using RedSail.Modules.Workflow.Features.ReturnEvaluationReport;
 using RedSail.Modules.Workflow.Features.SeedDemoData;
+using RedSail.Modules.Workflow.Features.SubmitEvaluationReport;
 using RedSail.Modules.Workflow.Features.Todos;
 
 namespace RedSail.Modules.Workflow;
@@ -35,6 +46,17 @@ public static class WorkflowModule
         api.MapListRuleSets();
         api.MapAddRuleSet();
         api.MapListMyTodos();
+        api.MapOpenEvaluationRound();
+        api.MapSubmitEvaluationReport();
+        api.MapReturnEvaluationReport();
+        api.MapDownloadEvaluationAttachment();
+        api.MapListEvaluationRounds();
+        api.MapListEvaluationReports();
+        api.MapListMyBallots();
+        api.MapCastBallot();
+        api.MapCloseEvaluationRound();
+        api.MapGetEvaluationResults();
+        api.MapListDemocraticReviewResults();
         return endpoints;
     }
 }
