@@ -2,13 +2,16 @@ using RedSail.BuildingBlocks.Events;
 
 namespace RedSail.Modules.Personnel.Contracts;
 
-/// <summary>A person's record was created (any role: member, applicant, contact). No sensitive values travel in events.</summary>
+/// <summary>
+/// A person's record was created (any role: member, applicant, contact). No sensitive values travel in events.
+/// <see cref="EmployeeNumber"/> (工号) links the person to their user account (a member votes and studies as themselves).
+/// </summary>
 public sealed record PersonRecorded(Guid PersonId, Guid OrganizationId, string Name, string Gender, DateOnly BirthDate, string Ethnicity,
-    string? Education, string PartyStatus, DateOnly? JoinedOn, DateOnly? ConvertedOn) : IntegrationEvent;
+    string? Education, string PartyStatus, DateOnly? JoinedOn, DateOnly? ConvertedOn, string? EmployeeNumber = null) : IntegrationEvent;
 
-/// <summary>A person's basic information changed; the fields are the new values.</summary>
+/// <summary>A person's basic information changed; the fields are the new values (a null employee number: none any more).</summary>
 public sealed record PersonUpdated(Guid PersonId, Guid OrganizationId, string Name, string Gender, DateOnly BirthDate, string Ethnicity,
-    string? Education) : IntegrationEvent;
+    string? Education, string? EmployeeNumber = null) : IntegrationEvent;
 
 /// <summary>
 /// A party status changed (申请 → 积极分子 → 发展对象 → 预备党员 → 正式党员, or an exit), effective on a date.

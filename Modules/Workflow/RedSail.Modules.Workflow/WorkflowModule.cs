@@ -26,9 +26,19 @@ using RedSail.Modules.Workflow.Features.RecordBranchMonthPayment;
 using RedSail.Modules.Workflow.Features.RecordDuesPayment;
 using RedSail.Modules.Workflow.Features.RequestDuesReduction;
 using RedSail.Modules.Workflow.Features.SetDuesBase;
+using RedSail.Modules.Workflow.Features.CastBallot;
+using RedSail.Modules.Workflow.Features.CloseEvaluationRound;
+using RedSail.Modules.Workflow.Features.DownloadEvaluationAttachment;
+using RedSail.Modules.Workflow.Features.GetEvaluationResults;
+using RedSail.Modules.Workflow.Features.ListDemocraticReviewResults;
+using RedSail.Modules.Workflow.Features.ListEvaluationReports;
+using RedSail.Modules.Workflow.Features.ListEvaluationRounds;
+using RedSail.Modules.Workflow.Features.ListMyBallots;
 using RedSail.Modules.Workflow.Features.ListMyTodos;
 using RedSail.Modules.Workflow.Features.ListRuleSets;
+using RedSail.Modules.Workflow.Features.OpenEvaluationRound;
 using RedSail.Modules.Workflow.Features.RefreshTodos;
+using RedSail.Modules.Workflow.Features.ReturnEvaluationReport;
 using RedSail.Modules.Workflow.Features.SeedDemoData;
 using RedSail.Modules.Workflow.Features.RunQuarterlySupervision;
 using RedSail.Modules.Workflow.Features.ListSupervisionRuns;
@@ -39,6 +49,7 @@ using RedSail.Modules.Workflow.Features.RespondToSupervision;
 using RedSail.Modules.Workflow.Features.RecordOnsiteCheck;
 using RedSail.Modules.Workflow.Features.ListOnsiteChecks;
 using RedSail.Modules.Workflow.Features.CompleteRectification;
+using RedSail.Modules.Workflow.Features.SubmitEvaluationReport;
 using RedSail.Modules.Workflow.Features.Todos;
 
 namespace RedSail.Modules.Workflow;
@@ -104,6 +115,17 @@ public static class WorkflowModule
         api.MapListDuesArrears();
         api.MapGetDuesReport();
         api.MapGetRemittanceSummary();
+        api.MapOpenEvaluationRound();
+        api.MapSubmitEvaluationReport();
+        api.MapReturnEvaluationReport();
+        api.MapDownloadEvaluationAttachment();
+        api.MapListEvaluationRounds();
+        api.MapListEvaluationReports();
+        api.MapListMyBallots();
+        api.MapCastBallot();
+        api.MapCloseEvaluationRound();
+        api.MapGetEvaluationResults();
+        api.MapListDemocraticReviewResults();
         return endpoints;
     }
 }

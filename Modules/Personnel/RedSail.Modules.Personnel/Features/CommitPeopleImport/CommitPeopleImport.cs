@@ -31,13 +31,13 @@ internal sealed class CommitPeopleImportHandler(PersonnelDb db, RequestContext c
             from personnel.import_row r
             where r.batch_id = @batchId
             order by r.row_number
-            returning id, name, gender, birth_date, ethnicity, education, party_status, joined_on, converted_on),
+            returning id, name, gender, birth_date, ethnicity, education, party_status, joined_on, converted_on, employee_number),
         timeline as (
             insert into personnel.person_change (person_id, change, effective_on, after, recorded_by)
             select id, 'imported', @today, jsonb_build_object('name', name, 'organizationId', @organizationId, 'partyStatus', party_status,
                    'batchId', @batchId), @recordedBy
             from imported)
-        select id, name, gender, birth_date, ethnicity, education, party_status, joined_on, converted_on from imported
+        select id, name, gender, birth_date, ethnicity, education, party_status, joined_on, converted_on, employee_number from imported
         """;
 
     private sealed class ImportedPerson
@@ -51,6 +51,7 @@ internal sealed class CommitPeopleImportHandler(PersonnelDb db, RequestContext c
         public string PartyStatus { get; init; } = "";
         public DateOnly? JoinedOn { get; init; }
         public DateOnly? ConvertedOn { get; init; }
+        public string? EmployeeNumber { get; init; }
     }
 
     public async Task<ImportBatchOutcome> Handle(CommitPeopleImport request, CancellationToken cancellationToken)
@@ -81,7 +82,7 @@ internal sealed class CommitPeopleImportHandler(PersonnelDb db, RequestContext c
             delete from personnel.import_row where batch_id = @batchId;
             """, new { batchId = batch.Id }, cancellationToken);
         await db.PublishAsync(people.Select(p => (IntegrationEvent)new PersonRecorded(p.Id, batch.OrganizationId, p.Name, p.Gender, p.BirthDate,
-            p.Ethnicity, p.Education, p.PartyStatus, p.JoinedOn, p.ConvertedOn)).ToList(), cancellationToken);
+            p.Ethnicity, p.Education, p.PartyStatus, p.JoinedOn, p.ConvertedOn, p.EmployeeNumber)).ToList(), cancellationToken);
         return new ImportBatchOutcome(batch.Id, people.Count);
     }
 }

@@ -88,7 +88,7 @@ internal static class PersonWrites
         }
         await RecordChangeAsync(db, context, id, "recorded", today, null, null, new { b.Name, person.OrganizationId, person.PartyStatus }, ct);
         await db.PublishAsync(new PersonRecorded(id, person.OrganizationId, b.Name!.Trim(), b.Gender!, b.BirthDate!.Value, b.Ethnicity!,
-            Blank(b.Education), person.PartyStatus, d.JoinedOn, d.ConvertedOn), ct);
+            Blank(b.Education), person.PartyStatus, d.JoinedOn, d.ConvertedOn, Blank(b.EmployeeNumber)), ct);
         return id;
     }
 

@@ -75,7 +75,7 @@ internal sealed class SeedDemoDataHandler(PersonnelDb db, FieldCipher cipher, Bl
         await db.PublishAsync(organizations
             .Select(o => (IntegrationEvent)new OrganizationCreated(o.Id, o.ParentId, o.Code, o.Name, o.Type, o.Path))
             .Concat(people.Select(p => new PersonRecorded(p.Id, p.OrganizationId, p.Name, p.Gender.ToString(), p.BirthDate, p.Ethnicity, p.Education,
-                p.PartyStatus, p.JoinedOn, p.PartyStatus == "full_member" ? p.JoinedOn?.AddYears(1) : null)))
+                p.PartyStatus, p.JoinedOn, p.PartyStatus == "full_member" ? p.JoinedOn?.AddYears(1) : null, p.EmployeeNumber)))
             .Concat(records.Select(r => new PersonRecordChanged(r.PersonId, organizationOf[r.PersonId], r.Id, r.Set, "added",
                 r.From, r.To, PersonRecords.Ordinary(InformationSets.Find(r.Set)!, r.Values))))
             .Concat(elections)

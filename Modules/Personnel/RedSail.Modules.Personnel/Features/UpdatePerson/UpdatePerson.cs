@@ -82,7 +82,7 @@ internal sealed class UpdatePersonHandler(PersonnelDb db, RequestContext context
                 idNumberChanged = idChanged, phoneChanged,
             }, cancellationToken);
         await db.PublishAsync(new PersonUpdated(request.PersonId, current.OrganizationId, b.Name!.Trim(), b.Gender!, b.BirthDate!.Value,
-            b.Ethnicity!, PersonWrites.Blank(b.Education)), cancellationToken);
+            b.Ethnicity!, PersonWrites.Blank(b.Education), PersonWrites.Blank(b.EmployeeNumber)), cancellationToken);
         return new UpdatedPerson(request.PersonId, version);
     }
 

@@ -7,8 +7,8 @@ namespace RedSail.Modules.Workflow.Features.ReadModel;
 internal sealed class PersonRecordedSubscriber(WorkflowDb db) : INotificationHandler<PersonRecorded>
 {
     public Task Handle(PersonRecorded e, CancellationToken ct) => db.ExecuteAsync("""
-        insert into workflow.person (id, organization_id, name, gender, birth_date, party_status, joined_on, converted_on)
-        values (@PersonId, @OrganizationId, @Name, @Gender, @BirthDate, @PartyStatus, @JoinedOn, @ConvertedOn)
+        insert into workflow.person (id, organization_id, name, gender, birth_date, party_status, joined_on, converted_on, employee_number)
+        values (@PersonId, @OrganizationId, @Name, @Gender, @BirthDate, @PartyStatus, @JoinedOn, @ConvertedOn, @EmployeeNumber)
         on conflict (id) do nothing
         """, e, ct);
 }
@@ -16,7 +16,8 @@ internal sealed class PersonRecordedSubscriber(WorkflowDb db) : INotificationHan
 internal sealed class PersonUpdatedSubscriber(WorkflowDb db) : INotificationHandler<PersonUpdated>
 {
     public Task Handle(PersonUpdated e, CancellationToken ct) => db.ExecuteAsync(
-        "update workflow.person set name = @Name, gender = @Gender, birth_date = @BirthDate where id = @PersonId", e, ct);
+        "update workflow.person set name = @Name, gender = @Gender, birth_date = @BirthDate, employee_number = @EmployeeNumber where id = @PersonId",
+        e, ct);
 }
 
 /// <summary>Admission dates the probation (joined_on); conversion dates the party age (converted_on).</summary>
