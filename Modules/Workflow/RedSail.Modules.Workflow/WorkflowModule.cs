@@ -4,6 +4,15 @@ using RedSail.BuildingBlocks.Modules;
 using RedSail.BuildingBlocks.Scheduling;
 using RedSail.Modules.Workflow.Contracts;
 using RedSail.Modules.Workflow.Features.AddRuleSet;
+using RedSail.Modules.Workflow.Features.RecordMeeting;
+using RedSail.Modules.Workflow.Features.UpdateMeeting;
+using RedSail.Modules.Workflow.Features.RemoveMeeting;
+using RedSail.Modules.Workflow.Features.GetMeeting;
+using RedSail.Modules.Workflow.Features.ListMeetings;
+using RedSail.Modules.Workflow.Features.GetRoster;
+using RedSail.Modules.Workflow.Features.UploadMeetingAttachment;
+using RedSail.Modules.Workflow.Features.DownloadMeetingAttachment;
+using RedSail.Modules.Workflow.Features.GetComplianceBoard;
 using RedSail.Modules.Workflow.Features.ListMyTodos;
 using RedSail.Modules.Workflow.Features.ListRuleSets;
 using RedSail.Modules.Workflow.Features.RefreshTodos;
@@ -35,6 +44,15 @@ public static class WorkflowModule
         api.MapListRuleSets();
         api.MapAddRuleSet();
         api.MapListMyTodos();
+        api.MapRecordMeeting();
+        api.MapUpdateMeeting();
+        api.MapRemoveMeeting();
+        api.MapGetMeeting();
+        api.MapListMeetings();
+        api.MapGetRoster();
+        api.MapUploadMeetingAttachment();
+        api.MapDownloadMeetingAttachment();
+        api.MapGetComplianceBoard();
         return endpoints;
     }
 }
