@@ -34,6 +34,15 @@ using RedSail.Modules.Workflow.Features.ListDemocraticReviewResults;
 using RedSail.Modules.Workflow.Features.ListEvaluationReports;
 using RedSail.Modules.Workflow.Features.ListEvaluationRounds;
 using RedSail.Modules.Workflow.Features.ListMyBallots;
+using RedSail.Modules.Workflow.Features.RecordMeeting;
+using RedSail.Modules.Workflow.Features.UpdateMeeting;
+using RedSail.Modules.Workflow.Features.RemoveMeeting;
+using RedSail.Modules.Workflow.Features.GetMeeting;
+using RedSail.Modules.Workflow.Features.ListMeetings;
+using RedSail.Modules.Workflow.Features.GetRoster;
+using RedSail.Modules.Workflow.Features.UploadMeetingAttachment;
+using RedSail.Modules.Workflow.Features.DownloadMeetingAttachment;
+using RedSail.Modules.Workflow.Features.GetComplianceBoard;
 using RedSail.Modules.Workflow.Features.ListMyTodos;
 using RedSail.Modules.Workflow.Features.ListRuleSets;
 using RedSail.Modules.Workflow.Features.OpenEvaluationRound;
@@ -126,6 +135,15 @@ public static class WorkflowModule
         api.MapCloseEvaluationRound();
         api.MapGetEvaluationResults();
         api.MapListDemocraticReviewResults();
+        api.MapRecordMeeting();
+        api.MapUpdateMeeting();
+        api.MapRemoveMeeting();
+        api.MapGetMeeting();
+        api.MapListMeetings();
+        api.MapGetRoster();
+        api.MapUploadMeetingAttachment();
+        api.MapDownloadMeetingAttachment();
+        api.MapGetComplianceBoard();
         return endpoints;
     }
 }
