@@ -11,6 +11,7 @@ internal sealed record WorkflowRules
     public RecruitmentRules Recruitment { get; init; } = new();
     public DuesRules Dues { get; init; } = new();
     public SupervisionRules Supervision { get; init; } = new();
+    public StudyRules Study { get; init; } = new();
 
     public static readonly WorkflowRules Regulation2014 = new();
 
@@ -20,6 +21,7 @@ internal sealed record WorkflowRules
         Recruitment.Check(errors);
         Dues.Check(errors);
         Supervision.Check(errors);
+        Study.Check(errors);
     }
 }
 
@@ -197,5 +199,17 @@ internal sealed record SupervisionRules
             .Between("rules.supervision.completenessYellowPercent", CompletenessYellowPercent, CompletenessRedPercent, 100)
             .Between("rules.supervision.completenessRedPercent", CompletenessRedPercent, 0, 100)
             .Between("rules.supervision.termNoticeMonths", TermNoticeMonths, 1, 24);
+    }
+}
+
+/// <summary>Members' study (学习教育): how many hours a year each member should reach.</summary>
+internal sealed record StudyRules
+{
+    /// <summary>Local practice (no national figure): members below this many study hours in a year are flagged.</summary>
+    public decimal YearlyMinimumHours { get; init; } = 32m;
+
+    public void Check(ValidationErrors errors)
+    {
+        if (YearlyMinimumHours is < 0m or > 500m) errors.Add("rules.study.yearlyMinimumHours", "validation.between", 0, 500);
     }
 }

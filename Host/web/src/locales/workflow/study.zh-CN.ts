@@ -1,2 +1,42 @@
 // 党务工作平台 · study：中文文本（键须与 study.en.ts 一致）。
-export default {}
+export default {
+  description: '党委、支部集中学习（大课、小课、季度集中学习）及参加人员，党员年度学时统计和学习成果展示。',
+  year: '年度',
+  organization: '组织',
+  tabs: { sessions: '集中学习', hours: '学时统计', showcase: '学习成果' },
+  session: {
+    record: '登记集中学习',
+    sessionDate: '学习日期',
+    sessionTopic: '学习主题',
+    sessionHours: '学时',
+    sessionKind: '形式',
+    participants: '参加人员',
+    participantsHint: '默认全体党员，可取消未参加的人员',
+    participantCount: '参加人数',
+    kinds: { centralised: '季度集中学习', big_class: '大课', small_class: '小课' },
+    recorded: '已登记，{count} 人计入学时',
+  },
+  hours: {
+    minimum: '年度最低学时：{hours}（本单位规定，见党务规则）',
+    belowOnly: '只看未达标',
+    person: '党员',
+    branch: '所在支部',
+    sessions: '参加次数',
+    hours: '学时',
+    below: '未达标',
+    members: '党员数',
+    totalHours: '总学时',
+    belowCount: '未达标人数',
+    chart: '各支部总学时',
+  },
+  showcase: {
+    record: '登记学习成果',
+    title: '成果名称',
+    summary: '成果简介',
+    person: '党员（可不填，表示支部成果）',
+    featured: '评优展示',
+    featuredOnly: '只看评优展示',
+    recorded: '学习成果已登记',
+    empty: '暂无学习成果',
+  },
+}
