@@ -53,7 +53,7 @@ public sealed class WorkflowFoundationTests
         var again = await host.SendAsync(new RefreshTodos());
         Assert.Multiple(async () =>
         {
-            Assert.That(opened.Changes, Is.EqualTo(1));
+            Assert.That(opened.Changes, Is.GreaterThanOrEqualTo(1), "the demo's own to-dos (meeting quotas …) open too");
             Assert.That(again.Changes, Is.Zero, "a second refresh finds nothing to change");
             Assert.That(await host.ScalarAsync<long>(
                 "select count(*) from workflow.todo where subject_id = @person and closed_at is null", ("person", person)), Is.EqualTo(1L));
@@ -66,7 +66,7 @@ public sealed class WorkflowFoundationTests
         var closed = await host.SendAsync(new RefreshTodos());
         Assert.Multiple(async () =>
         {
-            Assert.That(closed.Changes, Is.EqualTo(1));
+            Assert.That(closed.Changes, Is.EqualTo(1), "only the resolved one changed");
             Assert.That(await host.ScalarAsync<long>(
                 "select count(*) from workflow.todo where subject_id = @person and closed_at is null", ("person", person)), Is.Zero);
             Assert.That(await host.ScalarAsync<long>(
