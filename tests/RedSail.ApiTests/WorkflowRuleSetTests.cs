@@ -12,6 +12,9 @@ public sealed class WorkflowRuleSetTests : DemoInstituteTests
     {
         var list = await Problems.JsonAsync(await Committee.GetAsync("/api/workflow/rule-sets"));
         var rules = list.GetProperty("versions")[0].GetProperty("rules");
+        // The seeded version states its numbers in the database, not only through the defaults in code.
+        Assert.That(await Host.ScalarAsync<string>("select rules->'dues'->'inService'->0->>'upTo' from workflow.rule_set where effective_from = date '2014-05-28'"),
+            Is.EqualTo("3000"));
         Assert.Multiple(() =>
         {
             Assert.That(rules.GetProperty("meetings").GetProperty("quotas").GetProperty("committee_meeting").GetProperty("per").GetString(), Is.EqualTo("month"));
@@ -21,6 +24,8 @@ public sealed class WorkflowRuleSetTests : DemoInstituteTests
             Assert.That(rules.GetProperty("recruitment").GetProperty("talkWithinMonths").GetInt32(), Is.EqualTo(1));
             Assert.That(list.GetProperty("labels").GetProperty("meetings.committeeQuorumPercent").GetString(), Is.EqualTo("支委会到会比例（%）"));
             Assert.That(list.GetProperty("labels").GetProperty("dues").GetString(), Is.EqualTo("党费"));
+            Assert.That(list.GetProperty("labels").EnumerateObject().Where(l => l.Value.GetString()!.StartsWith("field.") || l.Value.GetString()!.StartsWith("workflow."))
+                .Select(l => l.Name), Is.Empty, "every section and value has a name");
         });
     }
 

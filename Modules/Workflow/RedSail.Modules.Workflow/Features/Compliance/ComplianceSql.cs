@@ -19,7 +19,8 @@ internal static class ComplianceSql
     /// yields <c>type, per, starts_on, ends_on, required</c> (e.g. <see cref="RequirementArrays"/> or <see cref="CurrentRequirements"/>);
     /// <paramref name="branchesSql"/> yields the branches' <c>id</c> (active organisations of <see cref="BranchTypes"/>).
     /// </summary>
-    public static string Counts(string requirementsSql, string branchesSql) => $"""
+    /// <param name="countUntil">SQL: the last day a meeting counts (a quarterly report counts nothing after its quarter's end).</param>
+    public static string Counts(string requirementsSql, string branchesSql, string countUntil = "r.ends_on") => $"""
         with req as ({requirementsSql}),
         branch as ({branchesSql}),
         unit as (
@@ -39,7 +40,7 @@ internal static class ComplianceSql
         per_unit as (
             select u.branch_id, r.type, r.per, r.starts_on, r.ends_on, r.required, least(count(h.held_on), r.required)::int as held
             from unit u join req r on r.type = u.type
-            left join held h on h.organization_id = u.unit_id and h.type = r.type and h.held_on between r.starts_on and r.ends_on
+            left join held h on h.organization_id = u.unit_id and h.type = r.type and h.held_on between r.starts_on and least(r.ends_on, {countUntil})
             group by u.branch_id, u.unit_id, r.type, r.per, r.starts_on, r.ends_on, r.required)
         select branch_id, type, per, starts_on, ends_on, sum(required)::int as required, sum(held)::int as held
         from per_unit

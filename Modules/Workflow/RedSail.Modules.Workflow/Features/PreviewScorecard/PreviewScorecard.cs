@@ -19,7 +19,7 @@ internal sealed class PreviewScorecardHandler(WorkflowDb db, RequestContext cont
         await WorkflowScope.EnsureBranchAsync(db, context, WorkflowPermissions.Read, q.OrganizationId, cancellationToken);
         var today = clock.Today;
         var quarter = Quarter.Of(today);
-        var parameters = Scorecard.Parameters(quarter, today, (await RuleBook.LoadAsync(db, cancellationToken)).At(today), q.OrganizationId);
+        var parameters = Scorecard.Parameters(quarter, today, await RuleBook.LoadAsync(db, cancellationToken), q.OrganizationId);
         var row = await db.QuerySingleAsync<ScorecardRow>(
             $"select '{quarter}' as quarter, s.organization_id, s.organization_name, s.grade, s.items::text as items from ({Scorecard.Sql}) s",
             parameters, cancellationToken);

@@ -61,7 +61,7 @@ internal sealed class RunQuarterlySupervisionHandler(WorkflowDb db, RequestConte
             return new SupervisionRun(stored.Quarter, stored.Branches, stored.Green, stored.Yellow, stored.Red, true);
         }
 
-        var parameters = Scorecard.Parameters(quarter, Scorecard.AsOf(quarter, today), rules.At(quarter.End), null);
+        var parameters = Scorecard.Parameters(quarter, Scorecard.AsOf(quarter, today), rules, null);
         parameters.Add("quarter", quarter.ToString());
         var row = await db.QuerySingleAsync<Row>($"""
             with stored as (

@@ -1,5 +1,7 @@
 using Dapper;
+using RedSail.BuildingBlocks.Rules;
 using RedSail.Modules.Workflow.Domain;
+using RedSail.Modules.Workflow.Features.Compliance;
 
 namespace RedSail.Modules.Workflow.Features.Supervision;
 
@@ -15,49 +17,32 @@ namespace RedSail.Modules.Workflow.Features.Supervision;
 /// </summary>
 internal static class Scorecard
 {
+    private const string BranchesSql =
+        "select o.id from workflow.organization o where o.status = 'active' and o.type = any(@branchTypes) and (@organizationId::uuid is null or o.id = @organizationId)";
+
     /// <summary>One row per branch: organization_id, organization_name, grade, items (jsonb array, fixed order).</summary>
-    public const string Sql = """
+    public static readonly string Sql = $"""
         with branch as (
-            select o.id, o.name, o.term_ends_on,
-                   (select count(*) from workflow.organization g where g.parent_id = o.id and g.type = 'party_group' and g.status = 'active') as groups
+            select o.id, o.name, o.term_ends_on
             from workflow.organization o
             where o.status = 'active' and o.type = any(@branchTypes) and (@organizationId::uuid is null or o.id = @organizationId)),
         -- an organisation's branch: party groups belong to their parent branch
         belongs as (
             select o.id, case when o.type = 'party_group' then o.parent_id else o.id end as branch_id from workflow.organization o),
-        quota as (select * from unnest(@quotaTypes::text[], @quotaPers::text[], @quotaCounts::int[]) as q(type, per, count) where q.count > 0),
-        period as (
-            select q.type, q.count, p.starts, p.ends
-            from quota q cross join lateral (
-                select m::date as starts, (m + interval '1 month' - interval '1 day')::date as ends
-                from generate_series(@quarterStart::date, @quarterEnd::date, interval '1 month') m where q.per = 'month'
-                union all select @quarterStart::date, @quarterEnd::date where q.per = 'quarter'
-                union all select @yearStart::date, @yearEnd::date where q.per = 'year') p),
-        held_month as (
-            select b.branch_id, m.type, date_trunc('month', m.held_on)::date as month, count(*) as held,
-                   sum(m.present) as present, sum(m.expected) as expected,
-                   count(*) filter (where m.held_on >= @quarterStart) as held_in_quarter
-            from workflow.meeting m join belongs b on b.id = m.organization_id
-            where m.removed_at is null and m.held_on between @yearStart and @quarterEnd
-            group by 1, 2, 3),
-        judged as (
-            select br.id as branch_id, p.type, p.starts, p.ends,
-                   p.count * case when p.type = @groupMeeting then br.groups else 1 end as required,
-                   coalesce((select sum(h.held) from held_month h
-                             where h.branch_id = br.id and h.type = p.type and h.month between p.starts and p.ends), 0) as held
-            from branch br cross join period p),
+        -- meetings held against the quotas, counted as the compliance board counts them (ComplianceSql), up to the quarter's end
+        counts as ({ComplianceSql.Counts(ComplianceSql.RequirementArrays, BranchesSql, "@quarterEnd")}),
         meeting_item as (
-            select j.branch_id, j.type,
-                   case when bool_and(j.required = 0) then 'none'
-                        when bool_or(j.held < j.required and j.ends < @asOf) then 'red'
-                        when bool_or(j.held < j.required) then 'yellow' else 'green' end as status,
-                   sum(j.held) as held, sum(j.required) as required,
-                   count(*) filter (where j.held < j.required and j.ends < @asOf) as missed_periods
-            from judged j group by j.branch_id, j.type),
+            select c.branch_id, c.type,
+                   case when bool_or(c.held < c.required and c.ends_on < @asOf) then 'red'
+                        when bool_or(c.held < c.required) then 'yellow' else 'green' end as status,
+                   sum(c.held) as held, sum(c.required) as required,
+                   count(*) filter (where c.held < c.required and c.ends_on < @asOf) as missed_periods
+            from counts c group by c.branch_id, c.type),
         attendance as (
-            select h.branch_id, sum(h.present) filter (where h.month >= @quarterStart) as present,
-                   sum(h.expected) filter (where h.month >= @quarterStart) as expected
-            from held_month h group by h.branch_id),
+            select b.branch_id, sum(m.present) as present, sum(m.expected) as expected
+            from workflow.meeting m join belongs b on b.id = m.organization_id
+            where m.removed_at is null and m.held_on between @quarterStart and @quarterEnd
+            group by b.branch_id),
         recruitment as (
             select b.branch_id, count(*) filter (where f.next_due_on < @asOf) as overdue,
                    count(*) filter (where f.next_due_on >= @asOf and f.next_due_on < @asOf + @upcomingDays) as upcoming
@@ -90,7 +75,7 @@ internal static class Scorecard
             where p.relation <> 'transferred_out' and p.party_status in ('probationary', 'full_member')
             group by b.branch_id),
         item as (
-            select m.branch_id, 10 + array_position(@quotaTypes::text[], m.type) as ord, jsonb_build_object(
+            select m.branch_id, 10 + array_position(@meetingTypes::text[], m.type) as ord, jsonb_build_object(
                 'item', 'meeting', 'type', m.type, 'status', m.status, 'value', m.held, 'expected', m.required,
                 'missedPeriods', m.missed_periods) as body, m.status
             from meeting_item m
@@ -141,24 +126,24 @@ internal static class Scorecard
         group by br.id, br.name
         """;
 
-    /// <summary>The query's parameters for a quarter judged as at <paramref name="asOf"/> (the day after its end once it has ended).</summary>
-    public static DynamicParameters Parameters(Quarter quarter, DateOnly asOf, WorkflowRules rules, Guid? organizationId)
+    /// <summary>
+    /// The query's parameters for a quarter judged as at <paramref name="asOf"/> (the day after its end once it has ended): the
+    /// thresholds of the rules in force at the quarter's end, and each meeting period judged by the rules in force when it began.
+    /// </summary>
+    public static DynamicParameters Parameters(Quarter quarter, DateOnly asOf, RuleSets<WorkflowRules> sets, Guid? organizationId)
     {
-        var quotas = rules.Meetings.Quotas.OrderBy(q => MeetingTypes.All.ToList().IndexOf(q.Key)).ToList();
+        var rules = sets.At(quarter.End);
         var parameters = new DynamicParameters();
         parameters.AddDynamicParams(new
         {
-            branchTypes = BranchTypes.All, organizationId, groupMeeting = MeetingTypes.GroupMeeting,
-            quotaTypes = quotas.Select(q => q.Key).ToArray(), quotaPers = quotas.Select(q => q.Value.Per).ToArray(),
-            quotaCounts = quotas.Select(q => q.Value.Count).ToArray(),
-            quarterStart = quarter.Start, quarterEnd = quarter.End, yearStart = quarter.YearStart, yearEnd = new DateOnly(quarter.Year, 12, 31),
-            asOf, upcomingDays = rules.Recruitment.UpcomingDays,
+            branchTypes = BranchTypes.All, organizationId, meetingTypes = MeetingTypes.All.ToArray(),
+            quarterStart = quarter.Start, quarterEnd = quarter.End, asOf, upcomingDays = rules.Recruitment.UpcomingDays,
             arrearsWindowMonths = rules.Dues.ArrearsLimitMonths - 1, arrearsAlertMonths = rules.Dues.ArrearsAlertMonths,
             attendanceYellow = rules.Supervision.AttendanceYellowPercent, attendanceRed = rules.Supervision.AttendanceRedPercent,
             completenessYellow = rules.Supervision.CompletenessYellowPercent, completenessRed = rules.Supervision.CompletenessRedPercent,
             termNoticeMonths = rules.Supervision.TermNoticeMonths, requiredSets = rules.Supervision.RequiredRecordSets.ToArray(),
         });
-        return parameters;
+        return ComplianceSql.Bind(parameters, MeetingRequirement.Between(date => sets.At(date).Meetings, quarter.Start, quarter.End));
     }
 
     /// <summary>A past quarter is judged as at the day after its end; the running one as at today.</summary>
