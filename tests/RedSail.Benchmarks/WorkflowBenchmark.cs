@@ -78,19 +78,19 @@ internal static class WorkflowBenchmark
         create temporary table month_of_year as
         select m::date as month from generate_series(date '{quarter.YearStart:yyyy-MM-dd}', date '{quarter.End:yyyy-MM-dd}', interval '1 month') m;
 
-        -- Monthly types in nine months of ten, group meetings per party group, a general meeting each quarter, the yearly ones once.
+        -- Monthly types in 39 months of 40 (group meetings per party group in 29 of 30), a general meeting each quarter, the yearly ones once.
         insert into workflow.meeting (id, organization_id, type, held_on, starts_at, place, host_name, recorder_name, topic, expected, present, quorum_required)
         select gen_random_uuid(), o.id, t.type, (m.month + t.day)::date, (m.month + t.day)::timestamp + time '14:30', '党员活动室', '书记', '组织委员', '学习',
                20, 16 + (abs(hashtext(o.id::text || m.month::text)) % 5), false
         from workflow.organization o
         cross join month_of_year m
         cross join (values ('committee_meeting', 4), ('theme_day', 9)) as t(type, day)
-        where o.type in ('branch', 'joint_branch', 'temporary_branch', 'general_branch') and abs(hashtext(o.id::text || m.month::text || t.type)) % 10 <> 0
+        where o.type in ('branch', 'joint_branch', 'temporary_branch', 'general_branch') and abs(hashtext(o.id::text || m.month::text || t.type)) % 40 <> 0
         union all
         select gen_random_uuid(), g.id, 'group_meeting', (m.month + 14)::date, (m.month + 14)::timestamp + time '19:00', '小组会议室', '组长', '组员', '学习',
                8, 7, false
         from workflow.organization g cross join month_of_year m
-        where g.type = 'party_group' and abs(hashtext(g.id::text || m.month::text)) % 5 <> 0
+        where g.type = 'party_group' and abs(hashtext(g.id::text || m.month::text)) % 30 <> 0
         union all
         select gen_random_uuid(), o.id, 'general_meeting', (m.month + 33)::date, (m.month + 33)::timestamp + time '15:00', '会议室', '书记', '组织委员', '党员大会',
                20, 17, true
@@ -104,8 +104,8 @@ internal static class WorkflowBenchmark
 
         -- Five months of dues for every member up to the quarter's end (supervision's arrears window); one in fifty owes them.
         insert into workflow.dues_month (person_id, month, organization_id, category, base, rate_percent, amount_due, paid, paid_on)
-        select p.id, m.month, p.organization_id, 'in_service', 6000, 1.5, 90,
-               case when abs(hashtext(p.id::text)) % 50 = 0 then 0 else 90 end, m.month + 10
+        select p.id, m.month::date, p.organization_id, 'in_service', 6000, 1.5, 90,
+               case when abs(hashtext(p.id::text)) % 50 = 0 then 0 else 90 end, m.month::date + 10
         from workflow.person p
         cross join generate_series(date '{quarter.End.AddMonths(-4):yyyy-MM}-01', date '{quarter.End:yyyy-MM-dd}', interval '1 month') as m(month)
         where p.party_status in ('probationary', 'full_member');
@@ -114,10 +114,10 @@ internal static class WorkflowBenchmark
         insert into workflow.plan (id, organization_id, year, level, title, status, published_at)
         select gen_random_uuid(), id, {quarter.Year}, 'committee', '年初部署', 'published', now() from workflow.organization where parent_id is null;
         insert into workflow.plan_task (id, plan_id, organization_id, owner_organization_id, title, due_on, status, completed_on)
-        select gen_random_uuid(), pl.id, pl.organization_id, o.id, '第' || q || '季度重点任务', (date '{quarter.YearStart:yyyy-MM-dd}' + make_interval(months => q * 3) - 1)::date,
+        select gen_random_uuid(), pl.id, pl.organization_id, o.id, '第' || q || '季度重点任务', (date '{quarter.YearStart:yyyy-MM-dd}' + make_interval(months => q * 3))::date - 1,
                case when q = {quarter.Number} and abs(hashtext(o.id::text)) % 8 = 0 then 'open' else 'done' end,
                case when q = {quarter.Number} and abs(hashtext(o.id::text)) % 8 = 0 then null
-                    else (date '{quarter.YearStart:yyyy-MM-dd}' + make_interval(months => q * 3) - 5)::date end
+                    else (date '{quarter.YearStart:yyyy-MM-dd}' + make_interval(months => q * 3))::date - 5 end
         from workflow.plan pl cross join generate_series(1, {quarter.Number}) q
         join workflow.organization o on o.type in ('branch', 'joint_branch', 'temporary_branch', 'general_branch');
 
