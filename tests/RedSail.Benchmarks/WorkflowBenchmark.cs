@@ -21,7 +21,7 @@ internal static class WorkflowBenchmark
         var today = host.Services.GetRequiredService<IClock>().Today;
         var quarter = Quarter.LastEnded(today);
         var fill = Stopwatch.StartNew();
-        await host.ExecuteAsync("""
+        await ExecuteLongAsync(host, """
             insert into workflow.organization (id, parent_id, name, type, path, status)
             select id, parent_id, name, type, path, status from personnel.organization;
             update workflow.organization w set term_ends_on = t.ends_on, term_id = t.id
@@ -32,9 +32,9 @@ internal static class WorkflowBenchmark
             select id, person_id, set_kind from personnel.person_record;
             """);
         var readModel = fill.Elapsed;
-        await host.ExecuteAsync(Generate(quarter));
+        await ExecuteLongAsync(host, Generate(quarter));
         foreach (var table in new[] { "organization", "person", "person_record", "meeting", "dues_month", "plan", "plan_task", "recruitment_file" })
-            await host.ExecuteAsync($"vacuum analyze workflow.{table}");
+            await ExecuteLongAsync(host, $"vacuum analyze workflow.{table}");
         fill.Stop();
         var counts = await host.ScalarAsync<string>("""
             select format('%s organisations (%s branches), %s people, %s meetings, %s dues months, %s plan tasks, %s recruitment files',
@@ -71,6 +71,15 @@ internal static class WorkflowBenchmark
         Console.WriteLine("|---|---:|---:|---:|---:|");
         Console.WriteLine($"| GET {path.Split('?')[0]} | {board.Throughput:N0} | {board.P50:0.0} | {board.P99:0.0} | {board.Errors} |");
         Console.WriteLine("Goal: p99 ≤ 100 ms.");
+    }
+
+    /// <summary>The owner runs a statement of minutes (a million people's dues months) without the 30-second command timeout.</summary>
+    private static async Task ExecuteLongAsync(TestHost host, string sql)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(host.OwnerConnectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
+        await command.ExecuteNonQueryAsync();
     }
 
     /// <summary>A year of party work up to the end of <paramref name="quarter"/>, deterministic (hash of ids, not random()).</summary>
