@@ -36,7 +36,8 @@ internal static class ComplianceSql
             select m.organization_id, m.type, m.held_on from workflow.meeting m
             where m.removed_at is null
               and m.held_on between (select min(starts_on) from req) and (select max(ends_on) from req)
-              and m.organization_id in (select unit_id from unit)),
+              -- as an array, so that the planner probes (organization_id, held_on) per unit instead of reading the whole year's meetings
+              and m.organization_id = any(array(select unit_id from unit))),
         per_unit as (
             select u.branch_id, r.type, r.per, r.starts_on, r.ends_on, r.required, least(count(h.held_on), r.required)::int as held
             from unit u join req r on r.type = u.type
