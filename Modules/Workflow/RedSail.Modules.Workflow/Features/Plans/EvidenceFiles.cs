@@ -13,26 +13,10 @@ internal static class EvidenceFiles
     /// <summary>One report's files together (a report is evidence, not an archive: the archive module keeps the big ones).</summary>
     public const long MaxRequestBytes = 2L * MaxBytes + 64 * 1024;
 
-    private static ReadOnlySpan<byte> PngSignature => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
-    private static ReadOnlySpan<byte> JpegSignature => [0xFF, 0xD8, 0xFF];
-
     public sealed record Upload(string FileName, byte[] Content);
 
-    /// <summary>The content type from the magic bytes; a zip is a docx or xlsx only by its name's extension (else refused).</summary>
-    public static string? ContentType(string fileName, ReadOnlySpan<byte> content)
-    {
-        if (content.StartsWith("%PDF-"u8)) return "application/pdf";
-        if (content.StartsWith(PngSignature)) return "image/png";
-        if (content.StartsWith(JpegSignature)) return "image/jpeg";
-        if (content.StartsWith("PK\u0003\u0004"u8))
-            return Path.GetExtension(fileName).ToLowerInvariant() switch
-            {
-                ".docx" => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-                ".xlsx" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                _ => null,
-            };
-        return null;
-    }
+    /// <summary>The content type from the file's own bytes (<see cref="DocumentTypes"/>), or null.</summary>
+    public static string? ContentType(string fileName, byte[] content) => DocumentTypes.Detect(content, fileName);
 
     /// <summary>Each file's size and kind, as field errors <c>files[i]</c> (nothing is stored when one is wrong).</summary>
     public static void Check(IReadOnlyList<Upload> files, ValidationErrors errors)
