@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.IO.Compression;
 using RedSail.Modules.Workflow.Domain;
 
 namespace RedSail.Modules.Workflow.Features.Dues;
@@ -49,33 +48,8 @@ internal static class DuesSheet
         _ => cell.ToString(),
     };
 
-    /// <summary>Size, zip signature (not the file name), entry count and uncompressed size counted while inflating (zip bombs lie).</summary>
-    public static void EnsureSafe(byte[] content)
-    {
-        if (content.Length == 0) throw Rejected("import_file_empty", "import.file_empty");
-        if (content.Length > MaxBytes) throw Rejected("import_file_too_large", "import.file_too_large", MaxBytes / 1024 / 1024);
-        if (content.Length < 4 || content[0] != 'P' || content[1] != 'K' || content[2] != 3 || content[3] != 4)
-            throw Rejected("import_file_not_xlsx", "import.file_not_xlsx");
-        try
-        {
-            using var zip = new ZipArchive(new MemoryStream(content, writable: false), ZipArchiveMode.Read);
-            if (zip.Entries.Count > MaxEntries || zip.GetEntry("xl/workbook.xml") is null) throw Rejected("import_file_not_xlsx", "import.file_not_xlsx");
-            var buffer = new byte[81_920];
-            long inflated = 0;
-            foreach (var entry in zip.Entries)
-            {
-                using var stream = entry.Open();
-                int read;
-                while ((read = stream.Read(buffer)) > 0)
-                    if ((inflated += read) > MaxUncompressedBytes)
-                        throw Rejected("import_file_zip_bomb", "import.file_uncompressed_too_large", MaxUncompressedBytes / 1024 / 1024);
-            }
-        }
-        catch (InvalidDataException)
-        {
-            throw Rejected("import_file_not_xlsx", "import.file_not_xlsx");
-        }
-    }
+    /// <summary>The shared upload checks (<see cref="XlsxUpload"/>) with a payroll sheet's smaller limits.</summary>
+    public static void EnsureSafe(byte[] content) => XlsxUpload.EnsureSafe(content, new XlsxLimits(MaxBytes, MaxUncompressedBytes, MaxEntries));
 
-    public static AppException Rejected(string code, string messageKey, params object[] args) => new(400, code, messageKey, args);
+    public static AppException Rejected(string code, string messageKey, params object[] args) => XlsxUpload.Rejected(code, messageKey, args);
 }
