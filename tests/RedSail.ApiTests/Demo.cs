@@ -6,8 +6,8 @@ namespace RedSail.ApiTests;
 internal static class Demo
 {
     /// <summary>
-    /// Seeds the demo institute and waits until its organisations reached the platform, and its organisations and people
-    /// Workflow's read model, through the outbox.
+    /// Seeds the demo institute and waits until its organisations reached the platform, and its organisations, people and
+    /// committees Workflow's read model, through the outbox.
     /// </summary>
     public static async Task SeedAsync(TestHost host)
     {
@@ -16,6 +16,7 @@ internal static class Demo
         while (!await host.ScalarAsync<bool>("""
                    select (select count(*) from platform.organization) = 56 and (select count(*) from workflow.organization) = 56
                       and (select count(*) from workflow.person) = (select count(*) from personnel.person)
+                      and (select count(*) from workflow.committee_seat) = (select count(*) from personnel.committee_member where to_on is null)
                    """) && DateTime.UtcNow < deadline)
             await Task.Delay(50);
     }
