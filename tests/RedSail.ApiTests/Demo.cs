@@ -7,7 +7,7 @@ internal static class Demo
 {
     /// <summary>
     /// Seeds the demo institute and waits until its organisations reached the platform, and its organisations, people and
-    /// committees Workflow's read model, through the outbox.
+    /// committees the read models of Workflow, Honors and Archives, through the outbox.
     /// </summary>
     public static async Task SeedAsync(TestHost host)
     {
@@ -15,6 +15,8 @@ internal static class Demo
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (!await host.ScalarAsync<bool>("""
                    select (select count(*) from platform.organization) = 56 and (select count(*) from workflow.organization) = 56
+                      and (select count(*) from honors.organization) = 56 and (select count(*) from archives.organization) = 56
+                      and (select count(*) from archives.person) = (select count(*) from personnel.person)
                       and (select count(*) from workflow.person) = (select count(*) from personnel.person)
                       and (select count(*) from workflow.committee_seat) = (select count(*) from personnel.committee_member where to_on is null)
                    """) && DateTime.UtcNow < deadline)

@@ -13,7 +13,7 @@ public static class ModuleRegistration
 {
     /// <summary>
     /// Registers a module: its definition, its scoped <typeparamref name="TSession"/>, its handlers, validators
-    /// and subscribers, the event types its own contracts declare, and its messages.
+    /// subscribers and demo parts, the event types its own contracts declare, and its messages.
     /// </summary>
     public static IServiceCollection AddModule<TSession>(this IServiceCollection services, string name, string schema,
         Assembly module, Assembly? contracts) where TSession : DbSession
@@ -21,6 +21,8 @@ public static class ModuleRegistration
         services.AddSingleton(new ModuleDefinition(name, schema, module, contracts, typeof(TSession)));
         services.AddScoped<TSession>();
         services.AddHandlersFrom(module, schema);
+        services.Scan(scan => scan.FromAssemblies(module)
+            .AddClasses(c => c.AssignableTo<IDemoPart<TSession>>(), publicOnly: false).As<IDemoPart<TSession>>().WithSingletonLifetime());
         services.AddSingleton(new MessageSource(module));
         if (contracts is not null)
         {

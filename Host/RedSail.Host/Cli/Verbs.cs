@@ -5,6 +5,8 @@ using RedSail.BuildingBlocks.Events;
 using RedSail.BuildingBlocks.Localization;
 using RedSail.BuildingBlocks.Validation;
 using RedSail.Host.Startup;
+using RedSail.Modules.Archives.Contracts;
+using RedSail.Modules.Honors.Contracts;
 using RedSail.Modules.Personnel.Contracts;
 using RedSail.Modules.Workflow.Contracts;
 using RedSail.Platform.Access;
@@ -56,6 +58,9 @@ public static class Verbs
                     while (await dispatcher.DispatchDueAsync() > 0) { }
                     var work = await mediator.Send(new SeedWorkflowDemoData(int.TryParse(Option(args, "--seed"), out var workSeed) ? workSeed : 20190701));
                     Console.WriteLine(work > 0 ? $"Demo party work added: {work} rows." : "The demo's party work was already there; nothing added.");
+                    var honours = await mediator.Send(new SeedHonorsDemoData());
+                    var archive = await mediator.Send(new SeedArchivesDemoData());
+                    Console.WriteLine($"Demo honours and archive added: {honours} + {archive} rows.");
                     return 0;
                 case "seed" when Option(args, "--scale") is { } scaleText:
                     if (!int.TryParse(scaleText, out var scale) || scale < 1)

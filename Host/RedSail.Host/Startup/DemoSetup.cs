@@ -4,6 +4,8 @@ using MediatR;
 using RedSail.BuildingBlocks.Access;
 using RedSail.BuildingBlocks.Data;
 using RedSail.BuildingBlocks.Events;
+using RedSail.Modules.Archives.Contracts;
+using RedSail.Modules.Honors.Contracts;
 using RedSail.Modules.Personnel.Contracts;
 using RedSail.Modules.Workflow.Contracts;
 using RedSail.Platform.Access;
@@ -34,8 +36,10 @@ public static class DemoSetup
         // Let the organisations reach the platform's copy now, so that grants can name them.
         var dispatcher = provider.GetRequiredService<OutboxDispatcher>();
         while (await dispatcher.DispatchDueAsync(ct) > 0) { }
-        // Workflow's copy of the tree and the roster is complete now: add the demo's year of party work over it.
+        // The modules' copies of the tree and the roster are complete now: add the demo's party work, honours and archive over them.
         await mediator.Send(new SeedWorkflowDemoData(), ct);
+        await mediator.Send(new SeedHonorsDemoData(), ct);
+        await mediator.Send(new SeedArchivesDemoData(), ct);
         var organizations = await mediator.Send(new ListOrganizations(), ct);
         var root = organizations.First(o => o.ParentId is null);
         var firstBranch = organizations.First(o => o.ParentId == root.Id && o.Type == "branch");

@@ -99,8 +99,7 @@ public static class WorkflowModule
         services.AddModule<WorkflowDb>("Workflow", Schema, typeof(WorkflowModule).Assembly, typeof(WorkflowPermissions).Assembly);
         // Each line of work declares its kinds of to-do (ITodoSource) in its own slice.
         services.Scan(scan => scan.FromAssemblies(typeof(WorkflowModule).Assembly)
-            .AddClasses(c => c.AssignableTo<ITodoSource>(), publicOnly: false).As<ITodoSource>().WithSingletonLifetime()
-            .AddClasses(c => c.AssignableTo<IWorkflowDemoPart>(), publicOnly: false).As<IWorkflowDemoPart>().WithSingletonLifetime());
+            .AddClasses(c => c.AssignableTo<ITodoSource>(), publicOnly: false).As<ITodoSource>().WithSingletonLifetime());
         services.AddScoped<TodoBook>();
         services.AddScoped<TodoListQuery>();
         // 01:00 on the first day of each quarter: judge the quarter that just ended.

@@ -10,7 +10,7 @@ namespace RedSail.Modules.Workflow.Features.Dues;
 /// paid by the 10th of each month by most; about one member in twenty has not paid the last 1–4 past months; two voluntary
 /// payments (one of ¥1,000 for the Centre) and one hardship request waiting for the committee. Deterministic for a seed.
 /// </summary>
-internal sealed class DuesDemo : IWorkflowDemoPart
+internal sealed class DuesDemo : IDemoPart<WorkflowDb>
 {
     public int Order => 40;
 

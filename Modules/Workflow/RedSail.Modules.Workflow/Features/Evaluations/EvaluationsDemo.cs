@@ -10,7 +10,7 @@ namespace RedSail.Modules.Workflow.Features.Evaluations;
 /// committee, with five branches' reports in (one returned) and half the evaluators' ballots cast. Grades are drawn from
 /// hashes of the seed and ids, so the same seed gives the same votes.
 /// </summary>
-internal sealed class EvaluationsDemo : IWorkflowDemoPart
+internal sealed class EvaluationsDemo : IDemoPart<WorkflowDb>
 {
     public int Order => 50;
 

@@ -8,7 +8,7 @@ namespace RedSail.Modules.Workflow.Features.Plans;
 /// branch due through the year; past-due tasks mostly done (results reported, most accepted, some awaiting review), a
 /// few overdue; later ones mostly open.
 /// </summary>
-internal sealed class PlansDemoPart : IWorkflowDemoPart
+internal sealed class PlansDemoPart : IDemoPart<WorkflowDb>
 {
     public int Order => 40;
 

@@ -7,42 +7,35 @@ namespace RedSail.Modules.Workflow.Features.ReadModel;
 
 internal sealed class OrganizationCreatedSubscriber(WorkflowDb db) : INotificationHandler<OrganizationCreated>
 {
-    public Task Handle(OrganizationCreated e, CancellationToken ct) => db.ExecuteAsync("""
-        insert into workflow.organization (id, parent_id, name, type, path) values (@OrganizationId, @ParentId, @Name, @Type, @Path::ltree)
-        on conflict (id) do nothing
-        """, e, ct);
+    public Task Handle(OrganizationCreated e, CancellationToken ct) =>
+        OrganizationTreeCopy.RecordAsync(db, e.OrganizationId, e.ParentId, e.Name, e.Type, e.Path, ct);
 }
 
 internal sealed class OrganizationRenamedSubscriber(WorkflowDb db) : INotificationHandler<OrganizationRenamed>
 {
-    public Task Handle(OrganizationRenamed e, CancellationToken ct) =>
-        db.ExecuteAsync("update workflow.organization set name = @Name where id = @OrganizationId", e, ct);
+    public Task Handle(OrganizationRenamed e, CancellationToken ct) => OrganizationTreeCopy.RenameAsync(db, e.OrganizationId, e.Name, ct);
 }
 
-/// <summary>Moves the whole subtree in one UPDATE; a second run finds nothing under the old path.</summary>
 internal sealed class OrganizationMovedSubscriber(WorkflowDb db) : INotificationHandler<OrganizationMoved>
 {
-    public Task Handle(OrganizationMoved e, CancellationToken ct) => db.ExecuteAsync("""
-        update workflow.organization o
-        set path = case when o.path = @OldPath::ltree then @NewPath::ltree else @NewPath::ltree || subpath(o.path, nlevel(@OldPath::ltree)) end,
-            parent_id = case when o.id = @OrganizationId then @NewParentId else o.parent_id end
-        where o.path <@ @OldPath::ltree
-        """, e, ct);
+    public Task Handle(OrganizationMoved e, CancellationToken ct) =>
+        OrganizationTreeCopy.MoveAsync(db, e.OrganizationId, e.OldPath, e.NewPath, e.NewParentId, ct);
 }
 
 /// <summary>The source closes; its people join the target (its children arrive by their own OrganizationMoved events).</summary>
 internal sealed class OrganizationsMergedSubscriber(WorkflowDb db) : INotificationHandler<OrganizationsMerged>
 {
-    public Task Handle(OrganizationsMerged e, CancellationToken ct) => db.ExecuteAsync("""
-        update workflow.organization set status = 'merged' where id = @SourceId;
-        update workflow.person set organization_id = @TargetId where organization_id = @SourceId;
-        """, e, ct);
+    public async Task Handle(OrganizationsMerged e, CancellationToken ct)
+    {
+        await OrganizationTreeCopy.CloseAsync(db, e.SourceId, OrganizationClosure.Merged, ct);
+        await db.ExecuteAsync("update workflow.person set organization_id = @TargetId where organization_id = @SourceId", e, ct);
+    }
 }
 
 internal sealed class OrganizationDissolvedSubscriber(WorkflowDb db) : INotificationHandler<OrganizationDissolved>
 {
     public Task Handle(OrganizationDissolved e, CancellationToken ct) =>
-        db.ExecuteAsync("update workflow.organization set status = 'dissolved' where id = @OrganizationId", e, ct);
+        OrganizationTreeCopy.CloseAsync(db, e.OrganizationId, OrganizationClosure.Dissolved, ct);
 }
 
 /// <summary>The new committee replaces the organisation's seats, and its term's end is what supervision watches.</summary>

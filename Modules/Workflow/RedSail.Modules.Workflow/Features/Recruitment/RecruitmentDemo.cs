@@ -11,7 +11,7 @@ namespace RedSail.Modules.Workflow.Features.Recruitment;
 /// implies, dated as Personnel's demo dates them (applied 60 / 300 / 800 days ago, activist 90 / 600, candidate 100 days ago).
 /// Every other applicant still waits for the talk, a month after applying: overdue.
 /// </summary>
-internal sealed class RecruitmentDemo(MessageCatalog messages) : IWorkflowDemoPart
+internal sealed class RecruitmentDemo(MessageCatalog messages) : IDemoPart<WorkflowDb>
 {
     public int Order => 30;
 

@@ -11,7 +11,7 @@ namespace RedSail.Modules.Workflow.Features.SeedDemoData;
 /// Attendance: most present, some excused with a reason, a few absent; the youngest member of the 8th branch has missed
 /// everything for four months (an absence alert).
 /// </summary>
-internal sealed class MeetingsDemoPart : IWorkflowDemoPart
+internal sealed class MeetingsDemoPart : IDemoPart<WorkflowDb>
 {
     public int Order => 10;
 

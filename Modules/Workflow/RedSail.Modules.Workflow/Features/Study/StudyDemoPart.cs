@@ -8,7 +8,7 @@ namespace RedSail.Modules.Workflow.Features.Study;
 /// committee's two big classes (4 hours) so far this year — some members fall below the yearly minimum; training records
 /// for the committee members; the committee's quarterly exchanges; a few showcase entries and year-end nominations.
 /// </summary>
-internal sealed class StudyDemoPart : IWorkflowDemoPart
+internal sealed class StudyDemoPart : IDemoPart<WorkflowDb>
 {
     public int Order => 41;
 

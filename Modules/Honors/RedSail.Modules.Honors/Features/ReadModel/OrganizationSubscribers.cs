@@ -1,0 +1,33 @@
+using RedSail.Modules.Personnel.Contracts;
+
+namespace RedSail.Modules.Honors.Features.ReadModel;
+
+// Honors' copy of the organisation tree (scope of honours and representatives), kept by Personnel's events.
+
+internal sealed class OrganizationCreatedSubscriber(HonorsDb db) : INotificationHandler<OrganizationCreated>
+{
+    public Task Handle(OrganizationCreated e, CancellationToken ct) =>
+        OrganizationTreeCopy.RecordAsync(db, e.OrganizationId, e.ParentId, e.Name, e.Type, e.Path, ct);
+}
+
+internal sealed class OrganizationRenamedSubscriber(HonorsDb db) : INotificationHandler<OrganizationRenamed>
+{
+    public Task Handle(OrganizationRenamed e, CancellationToken ct) => OrganizationTreeCopy.RenameAsync(db, e.OrganizationId, e.Name, ct);
+}
+
+internal sealed class OrganizationMovedSubscriber(HonorsDb db) : INotificationHandler<OrganizationMoved>
+{
+    public Task Handle(OrganizationMoved e, CancellationToken ct) =>
+        OrganizationTreeCopy.MoveAsync(db, e.OrganizationId, e.OldPath, e.NewPath, e.NewParentId, ct);
+}
+
+internal sealed class OrganizationsMergedSubscriber(HonorsDb db) : INotificationHandler<OrganizationsMerged>
+{
+    public Task Handle(OrganizationsMerged e, CancellationToken ct) => OrganizationTreeCopy.CloseAsync(db, e.SourceId, OrganizationClosure.Merged, ct);
+}
+
+internal sealed class OrganizationDissolvedSubscriber(HonorsDb db) : INotificationHandler<OrganizationDissolved>
+{
+    public Task Handle(OrganizationDissolved e, CancellationToken ct) =>
+        OrganizationTreeCopy.CloseAsync(db, e.OrganizationId, OrganizationClosure.Dissolved, ct);
+}
