@@ -26,6 +26,9 @@ internal static class Demo
     /// <summary>Adds the demo's year of party work (meetings, recruitment, dues …) once the read model is complete (<see cref="SeedAsync"/>).</summary>
     public static Task SeedWorkflowAsync(TestHost host) => host.SendAsync(new RedSail.Modules.Workflow.Contracts.SeedWorkflowDemoData());
 
+    /// <summary>Adds the demo archive (documents with their files) once the read model is complete (<see cref="SeedAsync"/>).</summary>
+    public static Task<int> SeedArchivesAsync(TestHost host) => host.SendAsync(new RedSail.Modules.Archives.Contracts.SeedArchivesDemoData());
+
     public static Task<Guid> RootAsync(TestHost host) => host.ScalarAsync<Guid>("select id from platform.organization where parent_id is null");
 
     public static Task<Guid> BranchAsync(TestHost host, string code) =>

@@ -57,6 +57,8 @@ public sealed class TestHost : IAsyncDisposable
             ["Outbox:PollInterval"] = "00:00:00.100",
             ["Outbox:FirstRetryDelay"] = "00:00:00.050",
             ["Logging:LogLevel:Default"] = "Warning",
+            // the archive's file store: a folder per test database, never the working directory
+            ["Archives:FileStore:Path"] = FileStorePath(database),
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) values[key] = value;
         builder.Configuration.AddInMemoryCollection(values);
@@ -113,7 +115,11 @@ public sealed class TestHost : IAsyncDisposable
         await App.StopAsync();
         await App.DisposeAsync();
         await _database.DisposeAsync();
+        if (Directory.Exists(FileStorePath(DatabaseName))) Directory.Delete(FileStorePath(DatabaseName), recursive: true);
     }
+
+    /// <summary>The archive's file store of a test database: a temporary folder of its own, removed with the host.</summary>
+    private static string FileStorePath(string database) => Path.Combine(Path.GetTempPath(), "redsail-test-files", database);
 
     private static ILogger NullLoggerFor() => Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
 

@@ -5,4 +5,6 @@ public static class ArchivesPermissions
 {
     public const string Read = "archives.read";
     public const string Write = "archives.write";
+    /// <summary>Documents of security level 2 (限制), within the holder's organisation scope (Domain/SecurityLevels).</summary>
+    public const string Restricted = "archives.restricted";
 }

@@ -27,6 +27,7 @@ export type MenuKey =
   | 'workflow-rules'
   | 'honors'
   | 'archives'
+  | 'archives-import'
   | 'analytics'
   | 'users'
   | 'roles'
@@ -106,7 +107,8 @@ export const MENU: readonly MenuGroup[] = [
   ]),
   group('exchange', 'Files', [
     item('honors', '/honors', 'Trophy', ['honors.read']),
-    item('archives', '/archives', 'Reading', ['archives.read']),
+    item('archives', '/archives', 'Reading', ['archives.read'], { titleKey: 'archives.documents.menu.documents' }),
+    item('archives-import', '/archives/import', 'Upload', ['archives.write'], { titleKey: 'archives.documents.menu.import' }),
   ]),
   group('analytics', 'DataAnalysis', [item('analytics', '/analytics', 'DataAnalysis', ['analytics.read'])]),
   group('system', 'Setting', [

@@ -98,7 +98,11 @@ export const routes: RouteRecordRaw[] = [
         () => import('@/views/workflow/supervision/SupervisionReportView.vue')),
       moduleRoute('workflow-rules', () => import('@/views/workflow/rules/WorkflowRuleSetsView.vue')),
       moduleRoute('honors', ModulePlaceholder, { module: 'honors' }),
-      moduleRoute('archives', ModulePlaceholder, { module: 'archives' }),
+      moduleRoute('archives', () => import('@/views/archives/documents/DocumentsView.vue')),
+      detailRoute('archives', 'archives/documents/:id', 'archive-document', 'archives.documents.menu.documents', () =>
+        import('@/views/archives/documents/DocumentDetailView.vue'),
+      ),
+      moduleRoute('archives-import', () => import('@/views/archives/documents/DocumentImportView.vue')),
       moduleRoute('analytics', ModulePlaceholder, { module: 'analytics' }),
       moduleRoute('users', () => import('@/views/system/UsersView.vue')),
       moduleRoute('roles', () => import('@/views/system/RolesView.vue')),
