@@ -5,4 +5,7 @@ public static class ArchivesPermissions
 {
     public const string Read = "archives.read";
     public const string Write = "archives.write";
+
+    /// <summary>Publishes the portal's announcements and news (通知公告、党建要闻); reading them needs only a sign-in.</summary>
+    public const string Publish = "archives.publish";
 }

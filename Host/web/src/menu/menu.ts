@@ -27,6 +27,8 @@ export type MenuKey =
   | 'workflow-rules'
   | 'honors'
   | 'archives'
+  | 'volumes'
+  | 'announcements'
   | 'analytics'
   | 'users'
   | 'roles'
@@ -107,6 +109,9 @@ export const MENU: readonly MenuGroup[] = [
   group('exchange', 'Files', [
     item('honors', '/honors', 'Trophy', ['honors.read']),
     item('archives', '/archives', 'Reading', ['archives.read']),
+    item('volumes', '/archives/volumes', 'Notebook', ['archives.read'], { titleKey: 'archives.volumes.title' }),
+    // read by everyone signed in (the route asks for no permission); listed in the menu for the archive's readers and publishers
+    item('announcements', '/portal/announcements', 'Tickets', ['archives.read', 'archives.publish'], { titleKey: 'portal.announcements.title' }),
   ]),
   group('analytics', 'DataAnalysis', [item('analytics', '/analytics', 'DataAnalysis', ['analytics.read'])]),
   group('system', 'Setting', [
