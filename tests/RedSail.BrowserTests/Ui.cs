@@ -10,6 +10,9 @@ internal static class Ui
 {
     public static ILocator ById(this IPage page, string testId) => page.GetByTestId(testId);
 
+    /// <summary>A hook inside a part of the page (one card, one page of the reader).</summary>
+    public static ILocator ById(this ILocator scope, string testId) => scope.GetByTestId(testId);
+
     /// <summary>Opens the login page fresh and submits the user name and password (no TOTP step).</summary>
     public static async Task<IResponse> SubmitPasswordAsync(IPage page, string userName, string password)
     {

@@ -31,7 +31,8 @@ public static class RoleCatalog
         new(CommitteeAdmin, true, false,
         [
             PersonnelPermissions.Read, PersonnelPermissions.Write, PersonnelPermissions.Unmask, PersonnelPermissions.ManageRules, WorkflowPermissions.Read, WorkflowPermissions.Write, WorkflowPermissions.ManageRules, WorkflowPermissions.Supervise,
-            HonorsPermissions.Read, HonorsPermissions.Write, ArchivesPermissions.Read, ArchivesPermissions.Write, ArchivesPermissions.Restricted, AnalyticsPermissions.Read,
+            HonorsPermissions.Read, HonorsPermissions.Write, ArchivesPermissions.Read, ArchivesPermissions.Write, ArchivesPermissions.Restricted,
+            ArchivesPermissions.Publish, AnalyticsPermissions.Read,
         ]),
         new(BranchSecretary, true, false,
         [

@@ -20,6 +20,24 @@ using RedSail.Modules.Archives.Features.RemoveCategory;
 using RedSail.Modules.Archives.Features.RemoveDocument;
 using RedSail.Modules.Archives.Features.StartDocumentImport;
 using RedSail.Modules.Archives.Features.UploadDocumentFile;
+using RedSail.Modules.Archives.Features.AddVolumeItems;
+using RedSail.Modules.Archives.Features.CreateVolume;
+using RedSail.Modules.Archives.Features.FeatureVolume;
+using RedSail.Modules.Archives.Features.GetAnnouncement;
+using RedSail.Modules.Archives.Features.ListAnnouncements;
+using RedSail.Modules.Archives.Features.PinAnnouncement;
+using RedSail.Modules.Archives.Features.PublishAnnouncement;
+using RedSail.Modules.Archives.Features.RemoveAnnouncement;
+using RedSail.Modules.Archives.Features.UpdateAnnouncement;
+using RedSail.Modules.Archives.Features.GetVolume;
+using RedSail.Modules.Archives.Features.GetVolumeCover;
+using RedSail.Modules.Archives.Features.GetVolumeReader;
+using RedSail.Modules.Archives.Features.ListVolumes;
+using RedSail.Modules.Archives.Features.RemoveVolume;
+using RedSail.Modules.Archives.Features.RemoveVolumeItem;
+using RedSail.Modules.Archives.Features.ReorderVolumeItems;
+using RedSail.Modules.Archives.Features.SetVolumeCover;
+using RedSail.Modules.Archives.Features.UpdateVolume;
 
 namespace RedSail.Modules.Archives;
 
@@ -56,6 +74,26 @@ public static class ArchivesModule
         api.MapStartDocumentImport();
         api.MapImportDocumentFile();
         api.MapGetDocumentImport();
+        // compiled volumes (汇编册) and their e-book reader
+        api.MapListVolumes();
+        api.MapCreateVolume();
+        api.MapGetVolume();
+        api.MapUpdateVolume();
+        api.MapSetVolumeCover();
+        api.MapGetVolumeCover();
+        api.MapAddVolumeItems();
+        api.MapRemoveVolumeItem();
+        api.MapReorderVolumeItems();
+        api.MapFeatureVolume();
+        api.MapRemoveVolume();
+        api.MapGetVolumeReader();
+        // the portal's announcements and news (通知公告、党建要闻)
+        api.MapListAnnouncements();
+        api.MapGetAnnouncement();
+        api.MapPublishAnnouncement();
+        api.MapUpdateAnnouncement();
+        api.MapPinAnnouncement();
+        api.MapRemoveAnnouncement();
         return endpoints;
     }
 }

@@ -2,6 +2,9 @@
 // Only these are bundled and registered: listing a name here is all it takes to use another one.
 export {
   ArrowDown,
+  ArrowLeft,
+  ArrowRight,
+  ArrowUp,
   Avatar,
   Back,
   Bell,
@@ -29,6 +32,7 @@ export {
   Lock,
   Medal,
   Money,
+  Notebook,
   OfficeBuilding,
   Plus,
   Postcard,

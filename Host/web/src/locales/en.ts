@@ -3,6 +3,7 @@
 import type { MessageSchema } from './zh-CN'
 import workflow from './workflow/en'
 import archives from './archives/en'
+import portal from './portal.en'
 
 const en: MessageSchema = {
   app: {
@@ -120,12 +121,8 @@ const en: MessageSchema = {
     title: 'Home',
     greeting: 'Welcome to RedSail Party Building, {name}!',
     rolesTitle: 'My roles',
-    roleColumn: 'Role',
-    organizationColumn: 'Organisation',
     noRoles: 'This account has no roles yet. Please contact the security administrator.',
     global: 'All organisations',
-    quickLinks: 'Quick links',
-    noQuickLinks: 'No business module is available to you yet.',
   },
   personnel: {
     title: 'Personnel',
@@ -1093,6 +1090,7 @@ const en: MessageSchema = {
   },
   workflow,
   archives,
+  portal,
 }
 
 export default en

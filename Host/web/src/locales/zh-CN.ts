@@ -1,6 +1,7 @@
 // 简体中文（默认语言）。键必须与 en.ts 完全一致（由单元测试保证）。
 import workflow from './workflow/zh-CN'
 import archives from './archives/zh-CN'
+import portal from './portal.zh-CN'
 
 // vue-i18n 消息语法：{name} 为占位符；请勿在文本中直接使用 @ | { } 等特殊字符。
 const zhCN = {
@@ -119,12 +120,8 @@ const zhCN = {
     title: '首页',
     greeting: '{name}，您好！欢迎使用红帆智慧党建。',
     rolesTitle: '我的角色',
-    roleColumn: '角色',
-    organizationColumn: '组织',
     noRoles: '当前账号尚未被授予任何角色，请联系安全管理员。',
     global: '全局',
-    quickLinks: '快捷入口',
-    noQuickLinks: '暂无可访问的业务模块。',
   },
   personnel: {
     title: '信息管理',
@@ -1073,6 +1070,7 @@ const zhCN = {
   },
   workflow,
   archives,
+  portal,
 }
 
 export default zhCN

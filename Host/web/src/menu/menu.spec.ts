@@ -61,6 +61,8 @@ describe('menu filter', () => {
       'supervision',
       'honors',
       'archives',
+      'volumes',
+      'announcements',
       'analytics',
       'users',
       'roles',

@@ -28,6 +28,8 @@ export type MenuKey =
   | 'honors'
   | 'archives'
   | 'archives-import'
+  | 'volumes'
+  | 'announcements'
   | 'analytics'
   | 'users'
   | 'roles'
@@ -109,6 +111,9 @@ export const MENU: readonly MenuGroup[] = [
     item('honors', '/honors', 'Trophy', ['honors.read']),
     item('archives', '/archives', 'Reading', ['archives.read'], { titleKey: 'archives.documents.menu.documents' }),
     item('archives-import', '/archives/import', 'Upload', ['archives.write'], { titleKey: 'archives.documents.menu.import' }),
+    item('volumes', '/archives/volumes', 'Notebook', ['archives.read'], { titleKey: 'archives.volumes.title' }),
+    // read by everyone signed in (the route asks for no permission); listed in the menu for the archive's readers and publishers
+    item('announcements', '/portal/announcements', 'Tickets', ['archives.read', 'archives.publish'], { titleKey: 'portal.announcements.title' }),
   ]),
   group('analytics', 'DataAnalysis', [item('analytics', '/analytics', 'DataAnalysis', ['analytics.read'])]),
   group('system', 'Setting', [

@@ -51,6 +51,8 @@ function detailRoute(
 
 const ModulePlaceholder = () => import('@/views/modules/ModulePlaceholder.vue')
 const ErrorView = () => import('@/views/ErrorView.vue')
+const VolumeEditor = () => import('@/views/archives/volumes/VolumeEditor.vue')
+const AnnouncementEditor = () => import('@/views/portal/AnnouncementEditor.vue')
 
 export const routes: RouteRecordRaw[] = [
   {
@@ -103,6 +105,21 @@ export const routes: RouteRecordRaw[] = [
         import('@/views/archives/documents/DocumentDetailView.vue'),
       ),
       moduleRoute('archives-import', () => import('@/views/archives/documents/DocumentImportView.vue')),
+      moduleRoute('volumes', () => import('@/views/archives/volumes/VolumesView.vue')),
+      detailRoute('volumes', 'archives/volumes/new', 'volume-new', 'archives.volumes.editor.newTitle', VolumeEditor, ['archives.write']),
+      detailRoute('volumes', 'archives/volumes/:id/edit', 'volume-edit', 'archives.volumes.editor.editTitle', VolumeEditor, ['archives.write']),
+      detailRoute('volumes', 'archives/volumes/:id', 'volume-reader', 'archives.volumes.title', () => import('@/views/archives/volumes/VolumeReader.vue')),
+      // announcements and news: everyone signed in reads them, publishers write them
+      detailRoute('announcements', 'portal/announcements', 'announcements', 'portal.announcements.title', () =>
+        import('@/views/portal/AnnouncementsView.vue'), []),
+      detailRoute('announcements', 'portal/announcements/new', 'announcement-new', 'portal.announcements.form.newTitle', AnnouncementEditor, [
+        'archives.publish',
+      ]),
+      detailRoute('announcements', 'portal/announcements/:id/edit', 'announcement-edit', 'portal.announcements.form.editTitle', AnnouncementEditor, [
+        'archives.publish',
+      ]),
+      detailRoute('announcements', 'portal/announcements/:id', 'announcement', 'portal.announcements.title', () =>
+        import('@/views/portal/AnnouncementDetail.vue'), []),
       moduleRoute('analytics', ModulePlaceholder, { module: 'analytics' }),
       moduleRoute('users', () => import('@/views/system/UsersView.vue')),
       moduleRoute('roles', () => import('@/views/system/RolesView.vue')),
