@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using RedSail.BuildingBlocks.Modules;
 using RedSail.Modules.Archives.Contracts;
+using RedSail.Modules.Archives.Features.SearchDocuments;
 
 namespace RedSail.Modules.Archives;
 
@@ -16,7 +17,8 @@ public static class ArchivesModule
     public static IEndpointRouteBuilder MapArchives(this IEndpointRouteBuilder endpoints)
     {
         // Feature slices map their endpoints here as they are built (Features/<UseCase>).
-        endpoints.MapModuleApi(Schema);
+        var api = endpoints.MapModuleApi(Schema);
+        api.MapSearchDocuments();
         return endpoints;
     }
 }

@@ -27,6 +27,7 @@ export type MenuKey =
   | 'workflow-rules'
   | 'honors'
   | 'archives'
+  | 'archives-search'
   | 'analytics'
   | 'users'
   | 'roles'
@@ -107,6 +108,7 @@ export const MENU: readonly MenuGroup[] = [
   group('exchange', 'Files', [
     item('honors', '/honors', 'Trophy', ['honors.read']),
     item('archives', '/archives', 'Reading', ['archives.read']),
+    item('archives-search', '/archives/search', 'Search', ['archives.read'], { titleKey: 'archives.menu.search' }),
   ]),
   group('analytics', 'DataAnalysis', [item('analytics', '/analytics', 'DataAnalysis', ['analytics.read'])]),
   group('system', 'Setting', [

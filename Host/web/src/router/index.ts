@@ -99,6 +99,7 @@ export const routes: RouteRecordRaw[] = [
       moduleRoute('workflow-rules', () => import('@/views/workflow/rules/WorkflowRuleSetsView.vue')),
       moduleRoute('honors', ModulePlaceholder, { module: 'honors' }),
       moduleRoute('archives', ModulePlaceholder, { module: 'archives' }),
+      moduleRoute('archives-search', () => import('@/views/archives/search/SearchView.vue')),
       moduleRoute('analytics', ModulePlaceholder, { module: 'analytics' }),
       moduleRoute('users', () => import('@/views/system/UsersView.vue')),
       moduleRoute('roles', () => import('@/views/system/RolesView.vue')),
