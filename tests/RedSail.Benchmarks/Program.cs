@@ -16,6 +16,8 @@ using RedSail.Testing;
 
 // dotnet run -c Release --project tests/RedSail.Benchmarks -- [--people 1000000] [--clients 32] [--seconds 15] [--warmup 3]
 //     [--import-rows 100000] [--no-list] [--workflow]
+// dotnet run -c Release --project tests/RedSail.Benchmarks -- --archives [--docs 100000] [--doc-kb 10] [--clients 16]: the archive's
+//     Chinese full-text search alone (ArchivesBenchmark.cs) on a fresh database, without the people benchmarks.
 // One run: throwaway cluster → seed --scale N (timed) → real host (pool 4 per module) → people list per scope under load
 // → the bare stack (Kestrel + Npgsql + Dapper, one indexed page query) on the same data under the same load → ratios
 // → the people import of an --import-rows xlsx (upload → preview → commit) beside a raw binary COPY of the same rows.
@@ -43,6 +45,12 @@ try
         ["RedSail:Database:MaxPoolSizePerModule"] = "4",
         ["Logging:LogLevel:Default"] = "Error",
     });
+
+    if (args.Contains("--archives"))
+    {
+        await ArchivesBenchmark.RunAsync(host, IntOption("--docs", 100_000), IntOption("--doc-kb", 10), IntOption("--clients", 16), warmup, seconds);
+        return 0;
+    }
 
     var seed = Stopwatch.StartNew();
     // The import continues the seeded people's sequence: it needs the same seed and the same "today" (a run across

@@ -73,6 +73,33 @@ public sealed class VerbTests
     }
 
     [Test]
+    public async Task Reindex_rebuilds_the_archives_search_columns_in_batches_and_again_to_the_same_result()
+    {
+        var database = await TestCluster.CreateDatabaseAsync();
+        await using (var host = await TestHost.StartAsync(database))
+            await host.ExecuteAsync($"""
+                insert into archives.category (id, name) values ('{Guid.Empty}', '重建索引测试类别');
+                insert into archives.document (id, title, doc_number, issued_on, issuing_body, category_id, organization_id)
+                select gen_random_uuid(), '关于张建国同志任职的通知' || n, '院党发〔2021〕' || n || '号', date '2021-01-01', '院党委', '{Guid.Empty}', gen_random_uuid()
+                from generate_series(1, 5) n;
+                """);
+        var first = await RunAsync(database, "reindex", "--batch", "2");
+        string? vectors;
+        await using (var host = await TestHost.StartAsync(database))
+            vectors = await host.ScalarAsync<string>("select string_agg(search_vector::text || title_vector::text, '|' order by id) from archives.document");
+        var second = await RunAsync(database, "reindex");
+        await using (var host = await TestHost.StartAsync(database))
+        {
+            Assert.That(first.Code, Is.Zero);
+            Assert.That(first.Output, Does.Contain("Reindexed 2 / 5").And.Contain("Reindexed 4 / 5").And.Contain("Search index rebuilt: 5 documents"));
+            Assert.That(vectors, Does.Contain("'张建国':").And.Contain("'2021':"));
+            Assert.That(second.Code, Is.Zero);
+            Assert.That(await host.ScalarAsync<string>("select string_agg(search_vector::text || title_vector::text, '|' order by id) from archives.document"),
+                Is.EqualTo(vectors));
+        }
+    }
+
+    [Test]
     public async Task Verify_audit_reports_the_first_broken_link_with_exit_code_3()
     {
         var database = await TestCluster.CreateDatabaseAsync();

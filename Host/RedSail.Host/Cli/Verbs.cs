@@ -32,6 +32,7 @@ public static class Verbs
                                                                create an administrator (password from REDSAIL_ADMIN_PASSWORD,
                                                                else generated); prints the TOTP secret once
           RedSail.Host verify-audit                            check the audit hash chain; exit 3 at the first broken link
+          RedSail.Host reindex [--batch N]                     rebuild the archive's full-text search columns (batches of N, 500)
 
         Without ConnectionStrings__RedSail the embedded PostgreSQL cluster under RedSail__DataPath (.redsail) is used.
         """;
@@ -77,6 +78,8 @@ public static class Verbs
                     return 0;
                 case "create-admin":
                     return await CreateAdminAsync(args, mediator);
+                case "reindex":
+                    return await ReindexAsync(mediator, int.TryParse(Option(args, "--batch"), out var batch) ? batch : 500);
                 case "verify-audit":
                     var verification = await scope.ServiceProvider.GetRequiredService<AuditTrail>().VerifyAsync();
                     Console.WriteLine(verification.Intact
@@ -94,6 +97,23 @@ public static class Verbs
             foreach (var error in e.Errors) Console.Error.WriteLine(messages.FieldMessage(error, e.Scope));
             return 2;
         }
+    }
+
+    /// <summary>The archive's search vectors rebuilt batch by batch, each in its own transaction, with progress.</summary>
+    private static async Task<int> ReindexAsync(IMediator mediator, int batchSize)
+    {
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var indexed = 0L;
+        for (Guid? after = null; ;)
+        {
+            var result = await mediator.Send(new RebuildSearchIndex(after, batchSize));
+            indexed += result.Indexed;
+            after = result.Last;
+            Console.WriteLine($"Reindexed {indexed:N0} / {result.Total:N0} documents ({started.Elapsed.TotalSeconds:0.0} s).");
+            if (result.Done) break;
+        }
+        Console.WriteLine($"Search index rebuilt: {indexed:N0} documents in {started.Elapsed.TotalSeconds:0.0} s.");
+        return 0;
     }
 
     private static async Task<int> CreateAdminAsync(string[] args, IMediator mediator)

@@ -38,6 +38,7 @@ using RedSail.Modules.Archives.Features.RemoveVolumeItem;
 using RedSail.Modules.Archives.Features.ReorderVolumeItems;
 using RedSail.Modules.Archives.Features.SetVolumeCover;
 using RedSail.Modules.Archives.Features.UpdateVolume;
+using RedSail.Modules.Archives.Features.SearchDocuments;
 
 namespace RedSail.Modules.Archives;
 
@@ -74,6 +75,8 @@ public static class ArchivesModule
         api.MapStartDocumentImport();
         api.MapImportDocumentFile();
         api.MapGetDocumentImport();
+        // Chinese full-text search
+        api.MapSearchDocuments();
         // compiled volumes (汇编册) and their e-book reader
         api.MapListVolumes();
         api.MapCreateVolume();

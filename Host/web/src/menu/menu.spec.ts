@@ -61,6 +61,7 @@ describe('menu filter', () => {
       'supervision',
       'honors',
       'archives',
+      'archives-search',
       'volumes',
       'announcements',
       'analytics',

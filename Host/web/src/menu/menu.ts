@@ -30,6 +30,7 @@ export type MenuKey =
   | 'archives-import'
   | 'volumes'
   | 'announcements'
+  | 'archives-search'
   | 'analytics'
   | 'users'
   | 'roles'
@@ -110,6 +111,7 @@ export const MENU: readonly MenuGroup[] = [
   group('exchange', 'Files', [
     item('honors', '/honors', 'Trophy', ['honors.read']),
     item('archives', '/archives', 'Reading', ['archives.read'], { titleKey: 'archives.documents.menu.documents' }),
+    item('archives-search', '/archives/search', 'Search', ['archives.read'], { titleKey: 'archives.menu.search' }),
     item('archives-import', '/archives/import', 'Upload', ['archives.write'], { titleKey: 'archives.documents.menu.import' }),
     item('volumes', '/archives/volumes', 'Notebook', ['archives.read'], { titleKey: 'archives.volumes.title' }),
     // read by everyone signed in (the route asks for no permission); listed in the menu for the archive's readers and publishers

@@ -120,6 +120,7 @@ export const routes: RouteRecordRaw[] = [
       ]),
       detailRoute('announcements', 'portal/announcements/:id', 'announcement', 'portal.announcements.title', () =>
         import('@/views/portal/AnnouncementDetail.vue'), []),
+      moduleRoute('archives-search', () => import('@/views/archives/search/SearchView.vue')),
       moduleRoute('analytics', ModulePlaceholder, { module: 'analytics' }),
       moduleRoute('users', () => import('@/views/system/UsersView.vue')),
       moduleRoute('roles', () => import('@/views/system/RolesView.vue')),

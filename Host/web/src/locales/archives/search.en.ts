@@ -1,0 +1,20 @@
+// Full-text search of the archive
+export default {
+  title: 'Full-text search',
+  description: 'Search the archive by title, document number, keywords, issuing body and attached text; names, places and words of one to four characters are found, title and number matches come first.',
+  placeholder: 'Search text, e.g. 党史学习教育, 张建国, 〔2021〕12号',
+  search: 'Search',
+  dateRange: 'Date',
+  from: 'From',
+  to: 'To',
+  body: 'Issuing body',
+  bodyPlaceholder: 'Issuing body (part of the name)',
+  total: '{total} documents found',
+  totalCapped: 'More than {total} documents found; only some are listed (title matches first). Narrow the search.',
+  empty: 'No documents found. Try other words or fewer filters.',
+  hint: 'Type the search text and press Enter or click "Search". Words separated by spaces must all occur.',
+  docNumber: 'Number',
+  issuedOn: 'Date',
+  issuingBody: 'Issuing body',
+  category: 'Category',
+}

@@ -1,0 +1,20 @@
+// 史料全文检索
+export default {
+  title: '全文检索',
+  description: '按标题、文号、关键词、发文机关与附件正文检索史料；支持人名、地名和一至四字的词语，标题与文号命中的排在前面。',
+  placeholder: '输入检索词，如：党史学习教育、张建国、〔2021〕12号',
+  search: '检索',
+  dateRange: '成文日期',
+  from: '起始日期',
+  to: '截止日期',
+  body: '发文机关',
+  bodyPlaceholder: '发文机关（部分名称即可）',
+  total: '共找到 {total} 份史料',
+  totalCapped: '找到超过 {total} 份史料，仅列出其中一部分（标题命中在前），请细化检索词',
+  empty: '没有找到相关史料，请换个检索词或放宽筛选条件。',
+  hint: '输入检索词后按回车或点击“检索”。多个词用空格分开，表示同时包含。',
+  docNumber: '文号',
+  issuedOn: '成文日期',
+  issuingBody: '发文机关',
+  category: '类别',
+}
