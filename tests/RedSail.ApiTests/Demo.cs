@@ -17,6 +17,7 @@ internal static class Demo
                    select (select count(*) from platform.organization) = 56 and (select count(*) from workflow.organization) = 56
                       and (select count(*) from honors.organization) = 56 and (select count(*) from archives.organization) = 56
                       and (select count(*) from archives.person) = (select count(*) from personnel.person)
+                      and (select count(*) from honors.person) = (select count(*) from personnel.person)
                       and (select count(*) from workflow.person) = (select count(*) from personnel.person)
                       and (select count(*) from workflow.committee_seat) = (select count(*) from personnel.committee_member where to_on is null)
                    """) && DateTime.UtcNow < deadline)
@@ -25,6 +26,9 @@ internal static class Demo
 
     /// <summary>Adds the demo's year of party work (meetings, recruitment, dues …) once the read model is complete (<see cref="SeedAsync"/>).</summary>
     public static Task SeedWorkflowAsync(TestHost host) => host.SendAsync(new RedSail.Modules.Workflow.Contracts.SeedWorkflowDemoData());
+
+    /// <summary>Adds the demo's honours and representatives once the read model is complete (<see cref="SeedAsync"/>).</summary>
+    public static Task SeedHonorsAsync(TestHost host) => host.SendAsync(new RedSail.Modules.Honors.Contracts.SeedHonorsDemoData());
 
     public static Task<Guid> RootAsync(TestHost host) => host.ScalarAsync<Guid>("select id from platform.organization where parent_id is null");
 

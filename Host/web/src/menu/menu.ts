@@ -26,6 +26,11 @@ export type MenuKey =
   | 'supervision'
   | 'workflow-rules'
   | 'honors'
+  | 'honor-approvals'
+  | 'representatives'
+  | 'fifty-years'
+  | 'honor-statistics'
+  | 'honor-rounds'
   | 'archives'
   | 'analytics'
   | 'users'
@@ -105,7 +110,13 @@ export const MENU: readonly MenuGroup[] = [
     item('workflow-rules', '/workflow/rule-sets', 'Document', ['workflow.rules'], { titleKey: 'workflow.menu.ruleSets' }),
   ]),
   group('exchange', 'Files', [
-    item('honors', '/honors', 'Trophy', ['honors.read']),
+    item('honors', '/honors', 'Trophy', ['honors.read'], { titleKey: 'honors.menu.library' }),
+    // The committee's queue of proposals; representatives, party age and statistics read what the library holds.
+    item('honor-approvals', '/honors/approvals', 'Stamp', ['honors.approve'], { titleKey: 'honors.menu.approvals' }),
+    item('representatives', '/honors/representatives', 'UserFilled', ['honors.read'], { titleKey: 'honors.menu.representatives' }),
+    item('fifty-years', '/honors/fifty-years', 'Medal', ['honors.read'], { titleKey: 'honors.menu.fiftyYears' }),
+    item('honor-statistics', '/honors/statistics', 'DataAnalysis', ['honors.read'], { titleKey: 'honors.menu.statistics' }),
+    item('honor-rounds', '/honors/rounds', 'Star', ['honors.read'], { titleKey: 'honors.menu.rounds' }),
     item('archives', '/archives', 'Reading', ['archives.read']),
   ]),
   group('analytics', 'DataAnalysis', [item('analytics', '/analytics', 'DataAnalysis', ['analytics.read'])]),
