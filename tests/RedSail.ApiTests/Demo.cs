@@ -17,6 +17,7 @@ internal static class Demo
                    select (select count(*) from platform.organization) = 56 and (select count(*) from workflow.organization) = 56
                       and (select count(*) from honors.organization) = 56 and (select count(*) from archives.organization) = 56
                       and (select count(*) from archives.person) = (select count(*) from personnel.person)
+                      and (select count(*) from honors.person) = (select count(*) from personnel.person)
                       and (select count(*) from workflow.person) = (select count(*) from personnel.person)
                       and (select count(*) from workflow.committee_seat) = (select count(*) from personnel.committee_member where to_on is null)
                    """) && DateTime.UtcNow < deadline)
@@ -28,6 +29,9 @@ internal static class Demo
 
     /// <summary>Adds the demo archive (documents with their files) once the read model is complete (<see cref="SeedAsync"/>).</summary>
     public static Task<int> SeedArchivesAsync(TestHost host) => host.SendAsync(new RedSail.Modules.Archives.Contracts.SeedArchivesDemoData());
+
+    /// <summary>Adds the demo's honours and representatives once the read model is complete (<see cref="SeedAsync"/>).</summary>
+    public static Task SeedHonorsAsync(TestHost host) => host.SendAsync(new RedSail.Modules.Honors.Contracts.SeedHonorsDemoData());
 
     public static Task<Guid> RootAsync(TestHost host) => host.ScalarAsync<Guid>("select id from platform.organization where parent_id is null");
 

@@ -31,13 +31,13 @@ public static class RoleCatalog
         new(CommitteeAdmin, true, false,
         [
             PersonnelPermissions.Read, PersonnelPermissions.Write, PersonnelPermissions.Unmask, PersonnelPermissions.ManageRules, WorkflowPermissions.Read, WorkflowPermissions.Write, WorkflowPermissions.ManageRules, WorkflowPermissions.Supervise,
-            HonorsPermissions.Read, HonorsPermissions.Write, ArchivesPermissions.Read, ArchivesPermissions.Write, ArchivesPermissions.Restricted,
-            ArchivesPermissions.Publish, AnalyticsPermissions.Read,
+            HonorsPermissions.Read, HonorsPermissions.Write, HonorsPermissions.Approve, ArchivesPermissions.Read, ArchivesPermissions.Write,
+            ArchivesPermissions.Restricted, ArchivesPermissions.Publish, AnalyticsPermissions.Read,
         ]),
         new(BranchSecretary, true, false,
         [
             PersonnelPermissions.Read, PersonnelPermissions.Write, WorkflowPermissions.Read, WorkflowPermissions.Write,
-            HonorsPermissions.Read, ArchivesPermissions.Read, AnalyticsPermissions.Read,
+            HonorsPermissions.Read, HonorsPermissions.Write, ArchivesPermissions.Read, AnalyticsPermissions.Read,
         ]),
         new(MassStaff, true, false, [PersonnelPermissions.Read, HonorsPermissions.Read, ArchivesPermissions.Read, AnalyticsPermissions.Read]),
         new(Member, true, false, [PersonnelPermissions.Self, WorkflowPermissions.Self, HonorsPermissions.Read, ArchivesPermissions.Read]),

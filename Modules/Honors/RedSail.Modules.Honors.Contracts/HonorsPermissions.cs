@@ -4,5 +4,8 @@ namespace RedSail.Modules.Honors.Contracts;
 public static class HonorsPermissions
 {
     public const string Read = "honors.read";
+    /// <summary>Propose honours and record representatives for organisations in scope (a branch for its own members).</summary>
     public const string Write = "honors.write";
+    /// <summary>Approve or reject proposed honours, withdraw approved ones, run nomination rounds: the committee's administrator.</summary>
+    public const string Approve = "honors.approve";
 }

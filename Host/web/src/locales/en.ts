@@ -4,6 +4,7 @@ import type { MessageSchema } from './zh-CN'
 import workflow from './workflow/en'
 import archives from './archives/en'
 import portal from './portal.en'
+import honors from './honors/en'
 
 const en: MessageSchema = {
   app: {
@@ -1091,6 +1092,7 @@ const en: MessageSchema = {
   workflow,
   archives,
   portal,
+  honors,
 }
 
 export default en

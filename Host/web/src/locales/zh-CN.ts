@@ -2,6 +2,7 @@
 import workflow from './workflow/zh-CN'
 import archives from './archives/zh-CN'
 import portal from './portal.zh-CN'
+import honors from './honors/zh-CN'
 
 // vue-i18n 消息语法：{name} 为占位符；请勿在文本中直接使用 @ | { } 等特殊字符。
 const zhCN = {
@@ -1071,6 +1072,7 @@ const zhCN = {
   workflow,
   archives,
   portal,
+  honors,
 }
 
 export default zhCN

@@ -12,7 +12,7 @@ describe('menu filter', () => {
   })
 
   it('shows only the entries whose permission is held', () => {
-    expect(keys(['personnel.read', 'honors.read'])).toEqual(['personnel', 'people', 'honors'])
+    expect(keys(['personnel.read', 'honors.read'])).toEqual(['personnel', 'people', 'honors', 'representatives', 'fifty-years', 'honor-statistics', 'honor-rounds'])
     expect(groupKeys(['personnel.read', 'honors.read'])).toEqual(['personnel', 'exchange'])
   })
 
@@ -60,6 +60,10 @@ describe('menu filter', () => {
       'evaluations',
       'supervision',
       'honors',
+      'representatives',
+      'fifty-years',
+      'honor-statistics',
+      'honor-rounds',
       'archives',
       'archives-search',
       'volumes',
@@ -77,7 +81,7 @@ describe('menu filter', () => {
   })
 
   it('gives a member their own record, and whoever edits people the review of what members propose (with its badge)', () => {
-    expect(keys(['personnel.self', 'honors.read'])).toEqual(['my-record', 'honors'])
+    expect(keys(['personnel.self', 'honors.read'])).toEqual(['my-record', 'honors', 'representatives', 'fifty-years', 'honor-statistics', 'honor-rounds'])
     expect(keys(['personnel.read', 'personnel.write'])).toEqual(['personnel', 'people', 'organizations', 'change-proposals', 'transfer-in'])
     const review = MENU.flatMap((g) => g.items).find((i) => i.key === 'change-proposals')
     expect(review?.badge).toBe('pendingProposals')

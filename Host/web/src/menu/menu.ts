@@ -26,6 +26,11 @@ export type MenuKey =
   | 'supervision'
   | 'workflow-rules'
   | 'honors'
+  | 'honor-approvals'
+  | 'representatives'
+  | 'fifty-years'
+  | 'honor-statistics'
+  | 'honor-rounds'
   | 'archives'
   | 'archives-import'
   | 'volumes'
@@ -109,7 +114,13 @@ export const MENU: readonly MenuGroup[] = [
     item('workflow-rules', '/workflow/rule-sets', 'Document', ['workflow.rules'], { titleKey: 'workflow.menu.ruleSets' }),
   ]),
   group('exchange', 'Files', [
-    item('honors', '/honors', 'Trophy', ['honors.read']),
+    item('honors', '/honors', 'Trophy', ['honors.read'], { titleKey: 'honors.menu.library' }),
+    // The committee's queue of proposals; representatives, party age and statistics read what the library holds.
+    item('honor-approvals', '/honors/approvals', 'Stamp', ['honors.approve'], { titleKey: 'honors.menu.approvals' }),
+    item('representatives', '/honors/representatives', 'UserFilled', ['honors.read'], { titleKey: 'honors.menu.representatives' }),
+    item('fifty-years', '/honors/fifty-years', 'Medal', ['honors.read'], { titleKey: 'honors.menu.fiftyYears' }),
+    item('honor-statistics', '/honors/statistics', 'DataAnalysis', ['honors.read'], { titleKey: 'honors.menu.statistics' }),
+    item('honor-rounds', '/honors/rounds', 'Star', ['honors.read'], { titleKey: 'honors.menu.rounds' }),
     item('archives', '/archives', 'Reading', ['archives.read'], { titleKey: 'archives.documents.menu.documents' }),
     item('archives-search', '/archives/search', 'Search', ['archives.read'], { titleKey: 'archives.menu.search' }),
     item('archives-import', '/archives/import', 'Upload', ['archives.write'], { titleKey: 'archives.documents.menu.import' }),

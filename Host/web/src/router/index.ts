@@ -99,7 +99,12 @@ export const routes: RouteRecordRaw[] = [
       detailRoute('supervision', 'workflow/supervision/:quarter/:organizationId', 'supervision-report', 'workflow.menu.supervision',
         () => import('@/views/workflow/supervision/SupervisionReportView.vue')),
       moduleRoute('workflow-rules', () => import('@/views/workflow/rules/WorkflowRuleSetsView.vue')),
-      moduleRoute('honors', ModulePlaceholder, { module: 'honors' }),
+      moduleRoute('honors', () => import('@/views/honors/HonoursView.vue')),
+      moduleRoute('honor-approvals', () => import('@/views/honors/ApprovalQueueView.vue')),
+      moduleRoute('representatives', () => import('@/views/honors/RepresentativesView.vue')),
+      moduleRoute('fifty-years', () => import('@/views/honors/FiftyYearsView.vue')),
+      moduleRoute('honor-statistics', () => import('@/views/honors/StatisticsView.vue')),
+      moduleRoute('honor-rounds', () => import('@/views/honors/RoundsView.vue')),
       moduleRoute('archives', () => import('@/views/archives/documents/DocumentsView.vue')),
       detailRoute('archives', 'archives/documents/:id', 'archive-document', 'archives.documents.menu.documents', () =>
         import('@/views/archives/documents/DocumentDetailView.vue'),
