@@ -5,11 +5,13 @@ using RedSail.Platform.Access;
 using RedSail.Platform.Accounts;
 using RedSail.Platform.Features.Audit;
 using RedSail.Platform.Features.OaClients;
+using RedSail.Platform.Features.OaProvisioning;
 using RedSail.Platform.Features.OaTodos;
 using RedSail.Platform.Features.Organizations;
 using RedSail.Platform.Features.Outbox;
 using RedSail.Platform.Features.Roles;
 using RedSail.Platform.Features.SignIn;
+using RedSail.Platform.Features.Sso;
 using RedSail.Platform.Features.Users;
 
 namespace RedSail.Platform;
@@ -37,6 +39,10 @@ public static class PlatformModule
         services.AddSingleton(configuration.GetSection("Oa:TodoWebhook").Get<OaTodoWebhookOptions>() ?? new OaTodoWebhookOptions());
         services.AddHttpClient(OaTodoWebhook.ClientName);
         services.AddScoped<OaTodoWebhook>();
+        services.AddSso(configuration);
+        services.AddSingleton(configuration.GetSection("Oa:Directory").Get<OaDirectoryOptions>() ?? new OaDirectoryOptions());
+        services.AddSingleton(configuration.GetSection("Oa:Provisioning").Get<OaProvisioningOptions>() ?? new OaProvisioningOptions());
+        services.AddHttpClient(OaUserSources.HttpClientName);
         return services;
     }
 
@@ -65,6 +71,14 @@ public static class PlatformModule
         api.MapExportAudit();
         api.MapVerifyAudit();
         api.MapParkedEvents();
+        api.MapSsoSettings();
+        api.MapListOaTodoDeliveries();
+        api.MapOaDepartmentMap();
+        api.MapSyncOaUsers();
+        endpoints.MapSsoRoundTrip();
         return endpoints;
     }
+
+    /// <summary>After access control: the OA's OpenID Connect callbacks, answered by their handlers.</summary>
+    public static IApplicationBuilder UsePlatformSso(this IApplicationBuilder app) => app.UseSso();
 }

@@ -37,8 +37,12 @@ public sealed class ApiSurfaceTests
     [Test]
     public void Only_the_sign_in_steps_and_token_exchange_are_open_to_anyone()
     {
+        // auth/options: which ways to sign in the sign-in page offers (OA single sign-on, local passwords for whom).
         var open = ApiEndpoints().Where(e => e.Metadata.GetMetadata<AnonymousAccess>() is not null).Select(e => e.RoutePattern.RawText).Order();
-        Assert.That(open, Is.EqualTo(new[] { "/api/platform/auth/login", "/api/platform/auth/logout", "/api/platform/auth/totp", "/api/platform/oa/token" }));
+        Assert.That(open, Is.EqualTo(new[]
+        {
+            "/api/platform/auth/login", "/api/platform/auth/logout", "/api/platform/auth/options", "/api/platform/auth/totp", "/api/platform/oa/token",
+        }));
     }
 
     [Test]

@@ -42,7 +42,7 @@ public abstract class BrowserFixture
     public async Task StartHostAndBrowser()
     {
         Assertions.SetDefaultExpectTimeout(15_000);
-        _host = await TestHost.StartFreshAsync();
+        _host = await StartHostAsync();
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -51,6 +51,9 @@ public abstract class BrowserFixture
             Args = ChromiumArgs,
         });
     }
+
+    /// <summary>The host of this fixture: a fresh database with the default settings, unless the fixture needs others.</summary>
+    protected virtual Task<TestHost> StartHostAsync() => TestHost.StartFreshAsync();
 
     [OneTimeTearDown]
     public async Task StopHostAndBrowser()

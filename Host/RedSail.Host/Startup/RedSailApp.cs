@@ -69,6 +69,7 @@ public static class RedSailApp
         app.UseRouting();
         app.UseMiddleware<ProblemMiddleware>();
         app.UseMiddleware<AccessMiddleware>();
+        app.UsePlatformSso();
         app.UseRateLimiter();
 
         app.MapGet("/health", HealthCheck).WithTags("health").WithSummary("健康检查（含数据库连通性）").AllowAnonymousAccess();

@@ -9,4 +9,6 @@ public static class PlatformPermissions
     public const string Audit = "platform.audit";
     public const string Outbox = "platform.outbox";
     public const string ApiDocs = "platform.api-docs";
+    /// <summary>Sign-in policy: whether the OA's single sign-on leaves local passwords to administrators only.</summary>
+    public const string Sso = "platform.sso";
 }

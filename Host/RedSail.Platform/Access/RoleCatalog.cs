@@ -26,7 +26,7 @@ public static class RoleCatalog
     public static readonly IReadOnlyList<RoleDefinition> All =
     [
         new(SystemAdmin, false, true, [PlatformPermissions.Users, PlatformPermissions.UsersRead, PlatformPermissions.Outbox, PlatformPermissions.ApiDocs]),
-        new(SecurityAdmin, false, true, [PlatformPermissions.Roles, PlatformPermissions.UsersRead, PlatformPermissions.OaClients, PlatformPermissions.ApiDocs]),
+        new(SecurityAdmin, false, true, [PlatformPermissions.Roles, PlatformPermissions.UsersRead, PlatformPermissions.OaClients, PlatformPermissions.Sso, PlatformPermissions.ApiDocs]),
         new(AuditAdmin, false, true, [PlatformPermissions.Audit]),
         new(CommitteeAdmin, true, false,
         [

@@ -20,5 +20,7 @@ internal static class ListOrganizationsEndpoint
 {
     public static void MapListOrganizations(this IEndpointRouteBuilder api) =>
         api.MapGet("/organizations", (IMediator mediator, CancellationToken ct) => mediator.Send(new ListOrganizations(), ct))
-            .WithName("ListGrantableOrganizations").WithSummary("可授权的组织（平台副本）").RequirePermission(PlatformPermissions.Roles);
+            // Both administrators who place accounts need it: the security administrator grants roles on organisations, the
+            // system administrator maps OA departments to them (organisation names only, no business data).
+            .WithName("ListGrantableOrganizations").WithSummary("可授权的组织（平台副本）").RequirePermission(PlatformPermissions.UsersRead);
 }

@@ -2,6 +2,7 @@ using RedSail.BuildingBlocks.Audit;
 using RedSail.BuildingBlocks.Security;
 using RedSail.Platform.Access;
 using RedSail.Platform.Accounts;
+using RedSail.Platform.Features.Sso;
 
 namespace RedSail.Platform.Features.SignIn;
 
@@ -22,7 +23,7 @@ public sealed record SignInOutcome(string Next, string? SessionToken = null, str
     int LockedMinutes = 0) : IAuditedResult
 {
     public AuditTarget? AuditTarget => null;
-    public string AuditOutcome => Next is SignInSteps.Invalid or SignInSteps.InvalidTotp or SignInSteps.Locked ? AuditResult.Denied : AuditResult.Success;
+    public string AuditOutcome => Next is SignInSteps.Invalid or SignInSteps.InvalidTotp or SignInSteps.Locked or SignInSteps.LocalSignInDisabled ? AuditResult.Denied : AuditResult.Success;
 }
 
 internal static class SignInSteps
@@ -31,6 +32,7 @@ internal static class SignInSteps
     public const string Invalid = "invalid";
     public const string InvalidTotp = "invalid-totp";
     public const string Locked = "locked";
+    public const string LocalSignInDisabled = "local-disabled";
 }
 
 internal sealed class SignInValidator : IValidator<SignIn>
@@ -40,7 +42,7 @@ internal sealed class SignInValidator : IValidator<SignIn>
 }
 
 internal sealed class SignInHandler(PlatformDb db, SignInGuard guard, PasswordHasher hasher, SessionFactory sessions,
-    FieldCipher cipher, RequestContext context) : IRequestHandler<SignIn, SignInOutcome>
+    FieldCipher cipher, RequestContext context, LocalSignInPolicy localSignIn) : IRequestHandler<SignIn, SignInOutcome>
 {
     public async Task<SignInOutcome> Handle(SignIn request, CancellationToken cancellationToken)
     {
@@ -61,6 +63,12 @@ internal sealed class SignInHandler(PlatformDb db, SignInGuard guard, PasswordHa
         }
 
         await guard.ClearAsync(userName, cancellationToken);
+        // The password was right, so saying that this way of signing in is closed tells nothing about the account.
+        if (!account.Administrator && await localSignIn.CurrentAsync(cancellationToken) == LocalSignInPolicy.AdministratorsOnly)
+        {
+            context.Principal = new Principal(account.Id, account.UserName, null, [], []);
+            return new SignInOutcome(SignInSteps.LocalSignInDisabled);
+        }
         if (hasher.NeedsUpgrade(account.PasswordHash))
             await db.ExecuteAsync("update platform.user_account set password_hash = @hash where id = @id",
                 new { hash = hasher.Hash(request.Password!), id = account.Id }, cancellationToken);
@@ -121,6 +129,8 @@ internal static class SignInResults
                 throw new AppException(401, "auth.invalid_credentials", "auth.invalid_credentials");
             case SignInSteps.InvalidTotp:
                 throw new AppException(401, "auth.invalid_totp", "auth.invalid_totp");
+            case SignInSteps.LocalSignInDisabled:
+                throw new AppException(403, "auth.local_sign_in_disabled", "auth.local_sign_in_disabled");
             case SignInSteps.Locked:
                 var locked = new AppException(423, "auth.locked", "auth.locked", outcome.LockedMinutes);
                 locked.Extensions["lockedMinutes"] = outcome.LockedMinutes;

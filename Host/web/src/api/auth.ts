@@ -1,5 +1,5 @@
 import { http } from './http'
-import type { LoginResponse, Me, TotpResponse } from './types'
+import type { LoginResponse, Me, SignInOptions, TotpResponse } from './types'
 
 export const authApi = {
   login: (userName: string, password: string) =>
@@ -7,6 +7,7 @@ export const authApi = {
   totp: (code: string) => http.post<TotpResponse>('/api/platform/auth/totp', { code }),
   logout: () => http.post('/api/platform/auth/logout'),
   me: () => http.get<Me>('/api/platform/auth/me'),
+  options: () => http.get<SignInOptions>('/api/platform/auth/options'),
   changePassword: (currentPassword: string, newPassword: string) =>
     http.post('/api/platform/auth/password', { currentPassword, newPassword }),
 }

@@ -7,6 +7,21 @@ export interface TotpSetup {
   otpauthUri: string
 }
 
+/** A single sign-on through the OA offered on the sign-in page (Features/Sso/SsoSettings.cs). */
+export interface SsoProvider {
+  name: string
+  kind: 'oidc' | 'cas' | 'ticket' | string
+  displayName: string
+  displayNameEn: string
+  /** a full-page navigation: the browser goes to the OA and comes back signed in */
+  loginUrl: string
+}
+
+export interface SignInOptions {
+  localSignIn: 'everyone' | 'administrators_only' | string
+  providers: SsoProvider[]
+}
+
 export interface LoginResponse {
   next: LoginNext
   totpSetup?: TotpSetup | null

@@ -27,11 +27,11 @@ describe('menu filter', () => {
   })
 
   it('gives the system administrator users, outbox and the API reference', () => {
-    expect(keys(['platform.users', 'platform.outbox'])).toEqual(['users', 'outbox', 'api-docs'])
+    expect(keys(['platform.users', 'platform.outbox'])).toEqual(['users', 'outbox', 'oa-integration', 'oa-todos', 'api-docs'])
   })
 
   it('gives the security administrator roles, OA clients and the API reference', () => {
-    expect(keys(['platform.roles', 'platform.oa-clients'])).toEqual(['roles', 'oa-clients', 'api-docs'])
+    expect(keys(['platform.roles', 'platform.oa-clients', 'platform.sso'])).toEqual(['roles', 'oa-clients', 'sso', 'api-docs'])
   })
 
   it('ignores unknown permissions and keeps the defined order', () => {
@@ -73,6 +73,8 @@ describe('menu filter', () => {
       'roles',
       'oa-clients',
       'outbox',
+      'oa-integration',
+      'oa-todos',
       'api-docs',
       'audit',
     ]

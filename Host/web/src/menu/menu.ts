@@ -41,6 +41,9 @@ export type MenuKey =
   | 'roles'
   | 'oa-clients'
   | 'outbox'
+  | 'oa-integration'
+  | 'oa-todos'
+  | 'sso'
   | 'api-docs'
   | 'audit'
 
@@ -134,6 +137,10 @@ export const MENU: readonly MenuGroup[] = [
     item('roles', '/system/roles', 'Key', ['platform.roles']),
     item('oa-clients', '/system/oa-clients', 'Connection', ['platform.oa-clients']),
     item('outbox', '/system/outbox', 'Promotion', ['platform.outbox']),
+    // The OA: department mapping and user sync (system administrator), to-do pushes, the sign-in policy (security administrator).
+    item('oa-integration', '/system/oa-integration', 'Share', ['platform.users']),
+    item('oa-todos', '/system/oa-todos', 'Bell', ['platform.outbox']),
+    item('sso', '/system/sso', 'Lock', ['platform.sso']),
     item('api-docs', '/system/api-docs', 'Document', ['platform.users', 'platform.roles']),
   ]),
   group('security', 'Lock', [item('audit', '/audit', 'View', ['platform.audit'])]),

@@ -131,6 +131,9 @@ export const routes: RouteRecordRaw[] = [
       moduleRoute('roles', () => import('@/views/system/RolesView.vue')),
       moduleRoute('oa-clients', () => import('@/views/system/OaClientsView.vue')),
       moduleRoute('outbox', () => import('@/views/system/OutboxView.vue')),
+      moduleRoute('oa-integration', () => import('@/views/system/OaIntegrationView.vue')),
+      moduleRoute('oa-todos', () => import('@/views/system/OaTodoDeliveriesView.vue')),
+      moduleRoute('sso', () => import('@/views/system/SsoSettingsView.vue')),
       moduleRoute('api-docs', () => import('@/views/system/ApiDocsView.vue')),
       moduleRoute('audit', () => import('@/views/audit/AuditView.vue')),
       {

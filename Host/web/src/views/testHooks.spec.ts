@@ -81,6 +81,31 @@ afterEach(() => {
 })
 
 describe('login page hooks', () => {
+  // The sign-in options (OA providers) are fetched on their own; the tests below count the sign-in calls only.
+  let signInOptions: unknown = { localSignIn: 'everyone', providers: [] }
+  beforeEach(() => {
+    const calls = fetchMock as unknown as (url: string, init?: RequestInit) => Promise<Response>
+    vi.stubGlobal('fetch', (url: string, init?: RequestInit) =>
+      url === '/api/platform/auth/options' ? Promise.resolve(json(200, signInOptions)) : calls(url, init),
+    )
+  })
+
+  it('offers a button per OA provider, a plain link to its sign-in', async () => {
+    signInOptions = {
+      localSignIn: 'administrators_only',
+      providers: [{ name: 'weaver', kind: 'ticket', displayName: '泛微 OA', displayNameEn: 'Weaver OA', loginUrl: '/sso/weaver/login' }],
+    }
+    const { wrapper } = setup(LoginView)
+    await settle()
+    const button = wrapper.find('a[data-testid="sso-weaver"]')
+    expect(button.text()).toBe('泛微 OA')
+    expect(button.attributes('href')).toBe('/sso/weaver/login')
+    expect(wrapper.find('[data-testid="local-admins-only"]').exists()).toBe(true)
+    expect(wrapper.find('input[data-testid="login-username"]').exists()).toBe(true)
+    signInOptions = { localSignIn: 'everyone', providers: [] }
+    wrapper.unmount()
+  })
+
   it('puts the login test ids on the native inputs and button', async () => {
     const { wrapper } = setup(LoginView)
     await settle()
