@@ -2,6 +2,7 @@
 // vue-i18n message syntax: {name} is a placeholder; do not use @ | { } literally in texts.
 import type { MessageSchema } from './zh-CN'
 import workflow from './workflow/en'
+import analytics from './analytics/en'
 
 const en: MessageSchema = {
   app: {
@@ -1091,6 +1092,7 @@ const en: MessageSchema = {
     },
   },
   workflow,
+  analytics,
 }
 
 export default en

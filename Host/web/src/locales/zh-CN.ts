@@ -1,5 +1,6 @@
 // 简体中文（默认语言）。键必须与 en.ts 完全一致（由单元测试保证）。
 import workflow from './workflow/zh-CN'
+import analytics from './analytics/zh-CN'
 
 // vue-i18n 消息语法：{name} 为占位符；请勿在文本中直接使用 @ | { } 等特殊字符。
 const zhCN = {
@@ -1071,6 +1072,7 @@ const zhCN = {
     },
   },
   workflow,
+  analytics,
 }
 
 export default zhCN

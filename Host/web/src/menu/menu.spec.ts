@@ -62,6 +62,7 @@ describe('menu filter', () => {
       'honors',
       'archives',
       'analytics',
+      'analytics-screen',
       'users',
       'roles',
       'oa-clients',

@@ -28,6 +28,7 @@ export type MenuKey =
   | 'honors'
   | 'archives'
   | 'analytics'
+  | 'analytics-screen'
   | 'users'
   | 'roles'
   | 'oa-clients'
@@ -108,7 +109,10 @@ export const MENU: readonly MenuGroup[] = [
     item('honors', '/honors', 'Trophy', ['honors.read']),
     item('archives', '/archives', 'Reading', ['archives.read']),
   ]),
-  group('analytics', 'DataAnalysis', [item('analytics', '/analytics', 'DataAnalysis', ['analytics.read'])]),
+  group('analytics', 'DataAnalysis', [
+    item('analytics', '/analytics', 'DataAnalysis', ['analytics.read'], { titleKey: 'analytics.menu.dashboard' }),
+    item('analytics-screen', '/analytics/screen', 'Monitor', ['analytics.read'], { titleKey: 'analytics.menu.screen' }),
+  ]),
   group('system', 'Setting', [
     item('users', '/system/users', 'Avatar', ['platform.users']),
     item('roles', '/system/roles', 'Key', ['platform.roles']),
