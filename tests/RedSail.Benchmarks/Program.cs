@@ -15,7 +15,7 @@ using RedSail.Platform.Access;
 using RedSail.Testing;
 
 // dotnet run -c Release --project tests/RedSail.Benchmarks -- [--people 1000000] [--clients 32] [--seconds 15] [--warmup 3]
-//     [--import-rows 100000] [--no-list] [--workflow]
+//     [--import-rows 100000] [--no-list] [--workflow] [--analytics [--analytics-events 20000] [--rebuild-people 100000]]
 // dotnet run -c Release --project tests/RedSail.Benchmarks -- --archives [--docs 100000] [--doc-kb 10] [--clients 16]: the archive's
 //     Chinese full-text search alone (ArchivesBenchmark.cs) on a fresh database, without the people benchmarks.
 // One run: throwaway cluster → seed --scale N (timed) → real host (pool 4 per module) → people list per scope under load
@@ -28,6 +28,7 @@ var warmup = IntOption("--warmup", 3);
 var importRows = IntOption("--import-rows", 100_000);
 var list = !args.Contains("--no-list");
 var workflow = args.Contains("--workflow");
+var analytics = args.Contains("--analytics");
 const int seedOfData = 20190701; // SeedScaleData's default: the import continues its sequence
 
 Console.WriteLine($"RedSail benchmark: {people:N0} people, {clients} clients, {seconds} s per scenario (+{warmup} s warm-up)");
@@ -152,6 +153,7 @@ try
     }
 
     if (workflow) await WorkflowBenchmark.RunAsync(host, clients, warmup, seconds, region);
+    if (analytics) await AnalyticsBenchmark.RunAsync(host, IntOption("--analytics-events", 20_000), IntOption("--rebuild-people", 100_000));
 
     if (importRows > 0)
     {

@@ -5,6 +5,7 @@ using RedSail.BuildingBlocks.Events;
 using RedSail.BuildingBlocks.Localization;
 using RedSail.BuildingBlocks.Validation;
 using RedSail.Host.Startup;
+using RedSail.Modules.Analytics.Contracts;
 using RedSail.Modules.Archives.Contracts;
 using RedSail.Modules.Honors.Contracts;
 using RedSail.Modules.Personnel.Contracts;
@@ -33,6 +34,7 @@ public static class Verbs
                                                                else generated); prints the TOTP secret once
           RedSail.Host verify-audit                            check the audit hash chain; exit 3 at the first broken link
           RedSail.Host reindex [--batch N]                     rebuild the archive's full-text search columns (batches of N, 500)
+          RedSail.Host rebuild analytics                       rebuild Analytics' read models from its event log (same figures)
 
         Without ConnectionStrings__RedSail the embedded PostgreSQL cluster under RedSail__DataPath (.redsail) is used.
         """;
@@ -75,6 +77,11 @@ public static class Verbs
                           $"({result.RowsPerSecond:0} rows/s; generation {result.Generation.TotalSeconds:0.0} s, encryption {result.Encryption.TotalSeconds:0.0} s, " +
                           $"COPY {result.Copy.TotalSeconds:0.0} s, change rows {result.Changes.TotalSeconds:0.0} s)."
                         : "The database already has organisations; nothing added.");
+                    return 0;
+                case "rebuild" when args.FirstOrDefault() is null or "analytics":
+                    var started = System.Diagnostics.Stopwatch.StartNew();
+                    var replayed = await mediator.Send(new RebuildAnalytics());
+                    Console.WriteLine($"Analytics rebuilt from {replayed} logged events in {started.Elapsed.TotalSeconds:0.0} s.");
                     return 0;
                 case "create-admin":
                     return await CreateAdminAsync(args, mediator);

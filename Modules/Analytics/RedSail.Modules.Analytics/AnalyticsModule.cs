@@ -1,7 +1,14 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using RedSail.BuildingBlocks.Modules;
+using RedSail.BuildingBlocks.Scheduling;
 using RedSail.Modules.Analytics.Contracts;
+using RedSail.Modules.Analytics.Features.Drilldown;
+using RedSail.Modules.Analytics.Features.ExportChart;
+using RedSail.Modules.Analytics.Features.GetAnnualReport;
+using RedSail.Modules.Analytics.Features.GetDashboard;
+using RedSail.Modules.Analytics.Features.GetHeadline;
+using RedSail.Modules.Analytics.Features.TakeAnalyticsSnapshot;
 
 namespace RedSail.Modules.Analytics;
 
@@ -10,13 +17,23 @@ public static class AnalyticsModule
 {
     public const string Schema = "analytics";
 
-    public static IServiceCollection AddAnalytics(this IServiceCollection services, IConfiguration configuration) =>
+    public static IServiceCollection AddAnalytics(this IServiceCollection services, IConfiguration configuration)
+    {
         services.AddModule<AnalyticsDb>("Analytics", Schema, typeof(AnalyticsModule).Assembly, typeof(AnalyticsPermissions).Assembly);
+        // The last evening of every month: the month-end figures the dashboard shows "as of" that month later.
+        services.AddScheduledCommand("analytics.month-end", "统计快照：每月最后一天 23:50 保存当月月末统计", "0 50 23 L * ?", () => new TakeAnalyticsSnapshot());
+        return services;
+    }
 
     public static IEndpointRouteBuilder MapAnalytics(this IEndpointRouteBuilder endpoints)
     {
-        // Feature slices map their endpoints here as they are built (Features/<UseCase>).
-        endpoints.MapModuleApi(Schema);
+        var api = endpoints.MapModuleApi(Schema);
+        api.MapGetHeadline();
+        api.MapGetDashboard();
+        api.MapDrilldown();
+        api.MapExportChart();
+        api.MapTakeAnalyticsSnapshot();
+        api.MapGetAnnualReport();
         return endpoints;
     }
 }

@@ -313,11 +313,18 @@ export async function download(path: string, options: DownloadOptions = {}): Pro
   }
 }
 
+/** POST a body and get a file back (e.g. an xlsx of figures the page already shows). */
+export async function downloadPost(path: string, body: unknown): Promise<DownloadedFile> {
+  const response = await send('POST', path, { body }, '*/*')
+  return { blob: await response.blob(), fileName: fileNameFromDisposition(response.headers.get('Content-Disposition')) }
+}
+
 export const http = {
   get: <T>(path: string, query?: Query, signal?: AbortSignal) => request<T>('GET', path, { query, signal }),
   post: <T = void>(path: string, body?: unknown) => request<T>('POST', path, { body }),
   put: <T = void>(path: string, body?: unknown) => request<T>('PUT', path, { body }),
   delete: <T = void>(path: string) => request<T>('DELETE', path),
   download,
+  downloadPost,
   upload,
 }

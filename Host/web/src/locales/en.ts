@@ -5,6 +5,7 @@ import workflow from './workflow/en'
 import archives from './archives/en'
 import portal from './portal.en'
 import honors from './honors/en'
+import analytics from './analytics/en'
 
 const en: MessageSchema = {
   app: {
@@ -559,29 +560,6 @@ const en: MessageSchema = {
       bySystem: 'the system',
       byOther: 'another user',
       empty: 'No history yet',
-    },
-  },
-  modules: {
-    comingSoon: 'This module is being built.',
-    workflow: {
-      title: 'Party Affairs',
-      description:
-        'Handle Party affairs online — organisational life, member recruitment, dues and membership transfers — with every step recorded and its progress visible.',
-    },
-    honors: {
-      title: 'Honours',
-      description:
-        'Record and showcase the honours and commendations awarded to Party organisations and members, to promote good examples.',
-    },
-    archives: {
-      title: 'Historical Archives',
-      description:
-        'Collect, organise and preserve historical material on Party building at the institute, in support of Party history education.',
-    },
-    analytics: {
-      title: 'Analytics',
-      description:
-        'Statistics and charts on Party organisations, members and Party affairs, to support decision making.',
     },
   },
   users: {
@@ -1177,6 +1155,7 @@ const en: MessageSchema = {
   archives,
   portal,
   honors,
+  analytics,
 }
 
 export default en

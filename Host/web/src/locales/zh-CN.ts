@@ -3,6 +3,7 @@ import workflow from './workflow/zh-CN'
 import archives from './archives/zh-CN'
 import portal from './portal.zh-CN'
 import honors from './honors/zh-CN'
+import analytics from './analytics/zh-CN'
 
 // vue-i18n 消息语法：{name} 为占位符；请勿在文本中直接使用 @ | { } 等特殊字符。
 const zhCN = {
@@ -546,25 +547,6 @@ const zhCN = {
       bySystem: '系统',
       byOther: '其他用户',
       empty: '暂无沿革记录',
-    },
-  },
-  modules: {
-    comingSoon: '本模块的功能正在建设中，敬请期待。',
-    workflow: {
-      title: '党务工作',
-      description: '在线办理组织生活、发展党员、党费收缴、组织关系转接等党务工作，流程留痕、进度可查。',
-    },
-    honors: {
-      title: '荣誉库',
-      description: '集中记录和展示党组织与党员获得的各级各类荣誉表彰，弘扬先进、树立典型。',
-    },
-    archives: {
-      title: '史料库',
-      description: '收集、整理和保存本单位党建历史资料，传承红色基因，服务党史学习教育。',
-    },
-    analytics: {
-      title: '统计分析',
-      description: '对党组织、党员和党务工作数据进行统计分析和可视化展示，为决策提供参考。',
     },
   },
   users: {
@@ -1157,6 +1139,7 @@ const zhCN = {
   archives,
   portal,
   honors,
+  analytics,
 }
 
 export default zhCN

@@ -69,6 +69,7 @@ describe('menu filter', () => {
       'volumes',
       'announcements',
       'analytics',
+      'analytics-screen',
       'users',
       'roles',
       'oa-clients',

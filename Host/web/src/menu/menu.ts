@@ -37,6 +37,7 @@ export type MenuKey =
   | 'announcements'
   | 'archives-search'
   | 'analytics'
+  | 'analytics-screen'
   | 'users'
   | 'roles'
   | 'oa-clients'
@@ -131,7 +132,10 @@ export const MENU: readonly MenuGroup[] = [
     // read by everyone signed in (the route asks for no permission); listed in the menu for the archive's readers and publishers
     item('announcements', '/portal/announcements', 'Tickets', ['archives.read', 'archives.publish'], { titleKey: 'portal.announcements.title' }),
   ]),
-  group('analytics', 'DataAnalysis', [item('analytics', '/analytics', 'DataAnalysis', ['analytics.read'])]),
+  group('analytics', 'DataAnalysis', [
+    item('analytics', '/analytics', 'DataAnalysis', ['analytics.read'], { titleKey: 'analytics.menu.dashboard' }),
+    item('analytics-screen', '/analytics/screen', 'Monitor', ['analytics.read'], { titleKey: 'analytics.menu.screen' }),
+  ]),
   group('system', 'Setting', [
     item('users', '/system/users', 'Avatar', ['platform.users']),
     item('roles', '/system/roles', 'Key', ['platform.roles']),

@@ -49,7 +49,6 @@ function detailRoute(
   }
 }
 
-const ModulePlaceholder = () => import('@/views/modules/ModulePlaceholder.vue')
 const ErrorView = () => import('@/views/ErrorView.vue')
 const VolumeEditor = () => import('@/views/archives/volumes/VolumeEditor.vue')
 const AnnouncementEditor = () => import('@/views/portal/AnnouncementEditor.vue')
@@ -126,7 +125,8 @@ export const routes: RouteRecordRaw[] = [
       detailRoute('announcements', 'portal/announcements/:id', 'announcement', 'portal.announcements.title', () =>
         import('@/views/portal/AnnouncementDetail.vue'), []),
       moduleRoute('archives-search', () => import('@/views/archives/search/SearchView.vue')),
-      moduleRoute('analytics', ModulePlaceholder, { module: 'analytics' }),
+      moduleRoute('analytics', () => import('@/views/analytics/dashboard/AnalyticsDashboardView.vue')),
+      moduleRoute('analytics-screen', () => import('@/views/analytics/screen/AnalyticsScreenView.vue')),
       moduleRoute('users', () => import('@/views/system/UsersView.vue')),
       moduleRoute('roles', () => import('@/views/system/RolesView.vue')),
       moduleRoute('oa-clients', () => import('@/views/system/OaClientsView.vue')),

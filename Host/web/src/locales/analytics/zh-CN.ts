@@ -1,0 +1,10 @@
+// 统计分析的界面文本，在此汇总为 analytics.*。
+import dashboard from './dashboard.zh-CN'
+
+export default {
+  menu: {
+    dashboard: '党委驾驶舱',
+    screen: '数据大屏',
+  },
+  dashboard,
+}

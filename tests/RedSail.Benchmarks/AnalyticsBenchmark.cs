@@ -1,0 +1,194 @@
+using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using RedSail.BuildingBlocks;
+using RedSail.BuildingBlocks.Access;
+using RedSail.BuildingBlocks.Events;
+using RedSail.Modules.Analytics;
+using RedSail.Modules.Analytics.Contracts;
+using RedSail.Modules.Analytics.Features.GetDashboard;
+using RedSail.Modules.Analytics.Features.ReadModel;
+using RedSail.Modules.Personnel.Contracts;
+using RedSail.Testing;
+
+/// <summary>
+/// Analytics at scale (issue 6). The scale seed fills Personnel only (no events for a million people), so Analytics' read
+/// models are filled here by the owner as the events would have left them (the same bucket function, set-based), then:
+/// the committee dashboard (GetDashboard in process: server time, no HTTP) at the root, a region and a branch, beside the same
+/// figures by GROUP BY over a flat copy of the people; the subscriber path's throughput on a sample of events (one
+/// transaction per event as the dispatcher delivers, and batched); the rebuild of a log of a sample of people.
+/// </summary>
+internal static class AnalyticsBenchmark
+{
+    public static async Task RunAsync(TestHost host, int sampleEvents, int rebuildPeople)
+    {
+        var fill = Stopwatch.StartNew();
+        await ExecuteLongAsync(host, """
+            insert into analytics.organization (id, parent_id, name, type, path, status) select id, parent_id, name, type, path, status from personnel.organization;
+            insert into analytics.member (person_id, organization_id, name, gender, birth_date, ethnicity, education, party_status, joined_on, converted_on,
+                relation, basics_at, status_at, placement_at)
+            select id, organization_id, name, gender, birth_date, ethnicity, education, party_status, joined_on, converted_on,
+                   relation, now(), now(), now()
+            from personnel.person;
+            create temporary table ancestor as
+                select o.id as organization_id, a.id as ancestor_id from analytics.organization o join analytics.organization a on a.path @> o.path;
+            create temporary table direct as
+                select m.organization_id, b.dimension, b.bucket, count(*) as count
+                from analytics.member m cross join lateral analytics.member_buckets(m.party_status, m.relation, m.removed, m.gender, m.birth_date,
+                    m.ethnicity, m.education, m.joined_on, m.converted_on) b
+                group by 1, 2, 3
+                union all
+                select id, 'org_type', type, 1 from analytics.organization where status = 'active';
+            insert into analytics.member_count (organization_id, dimension, bucket, count)
+            select x.ancestor_id, d.dimension, d.bucket, sum(d.count) from direct d join ancestor x on x.organization_id = d.organization_id group by 1, 2, 3;
+            create schema if not exists bench;
+            create table bench.flat_person as
+                select p.id, p.organization_id, o.path, p.gender, p.birth_date, p.ethnicity, p.education, p.party_status, p.joined_on, p.converted_on, p.relation
+                from personnel.person p join personnel.organization o on o.id = p.organization_id;
+            create index on bench.flat_person using gist (path);
+            """);
+        foreach (var table in new[] { "analytics.organization", "analytics.member", "analytics.member_count", "bench.flat_person" })
+            await ExecuteLongAsync(host, $"vacuum analyze {table}");
+        fill.Stop();
+        var rows = await host.ScalarAsync<long>("select count(*) from analytics.member_count");
+        Console.WriteLine($"Analytics read models filled set-based in {fill.Elapsed.TotalSeconds:0.0} s: {rows:N0} count rows (organisation closure × buckets)");
+
+        Console.WriteLine();
+        Console.WriteLine("| Committee dashboard, server time (GetDashboard in process) | people in subtree | runs | p50 ms | p99 ms | naive GROUP BY p50 ms | p99 ms | ratio (p50) |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var code in new[] { "SC", "SC-R1", "SC-B1" })
+        {
+            var id = await host.ScalarAsync<Guid>("select id from personnel.organization where code = @code", ("code", code));
+            var people = await host.ScalarAsync<long>(
+                "select count(*) from bench.flat_person where path <@ (select path from personnel.organization where id = @id)", ("id", id));
+            var dashboard = await TimeAsync(200, () => host.SendAsync(new GetDashboard(id, null)));
+            var check = await host.SendAsync(new GetDashboard(id, null));
+            var naive = await TimeAsync(code == "SC" ? 10 : 50, () => NaiveAsync(host, id));
+            var naiveMembers = await host.ScalarAsync<long>("""
+                select count(*) from bench.flat_person where path <@ (select path from personnel.organization where id = @id)
+                  and party_status in ('probationary', 'full_member') and relation <> 'transferred_out'
+                """, ("id", id));
+            if (naiveMembers != check.Members) throw new InvalidOperationException($"{code}: dashboard {check.Members} members, naive {naiveMembers}");
+            Console.WriteLine($"| {code} | {people:N0} | {dashboard.Runs} | {dashboard.P50:0.0} | **{dashboard.P99:0.0}** | {naive.P50:0.0} | {naive.P99:0.0} | **{naive.P50 / dashboard.P50:0}×** |");
+        }
+        Console.WriteLine("Goals: p99 ≤ 100 ms; ≥ 20× the naive GROUP BY.");
+
+        // The subscriber path: PersonUpdated for a sample of members (education changes), through Projection.ReceiveAsync.
+        var sample = (await QueryAsync(host, $"""
+            select id, organization_id, name, gender, birth_date, ethnicity from personnel.person order by id limit {sampleEvents}
+            """)).ToList();
+        var events = sample.Select((p, i) => (IntegrationEvent)new PersonUpdated(p.Id, p.OrganizationId, p.Name, p.Gender, p.BirthDate, p.Ethnicity,
+            i % 2 == 0 ? "14" : "21")).ToList();
+        var single = Stopwatch.StartNew();
+        var half = events.Count / 2;
+        foreach (var e in events.Take(half)) await ApplyAsync(host, [e]);
+        single.Stop();
+        var batched = Stopwatch.StartNew();
+        foreach (var chunk in events.Skip(half).Chunk(500)) await ApplyAsync(host, chunk);
+        batched.Stop();
+        Console.WriteLine();
+        Console.WriteLine($"| Event processing into the read models ({events.Count:N0} PersonUpdated) | events | seconds | events/s |");
+        Console.WriteLine("|---|---:|---:|---:|");
+        Console.WriteLine($"| one transaction per event (as the dispatcher delivers) | {half:N0} | {single.Elapsed.TotalSeconds:0.0} | **{half / single.Elapsed.TotalSeconds:N0}** |");
+        Console.WriteLine($"| 500 events per transaction | {events.Count - half:N0} | {batched.Elapsed.TotalSeconds:0.0} | **{(events.Count - half) / batched.Elapsed.TotalSeconds:N0}** |");
+        Console.WriteLine("Goal: ≥ 20,000 events/s.");
+
+        // Rebuild: a log of the tree and the first rebuildPeople people (OrganizationCreated + PersonRecorded, as Personnel sends them).
+        await ExecuteLongAsync(host, $"""
+            delete from analytics.event_log;
+            insert into analytics.event_log (event_id, event_type, payload, occurred_at)
+            select gen_random_uuid(), 'OrganizationCreated',
+                   jsonb_build_object('organizationId', id, 'parentId', parent_id, 'code', code, 'name', name, 'type', type, 'path', path::text),
+                   timestamptz '2020-01-01' + nlevel(path) * interval '1 second'
+            from personnel.organization;
+            insert into analytics.event_log (event_id, event_type, payload, occurred_at)
+            select gen_random_uuid(), 'PersonRecorded',
+                   jsonb_build_object('personId', id, 'organizationId', organization_id, 'name', name, 'gender', gender, 'birthDate', birth_date,
+                       'ethnicity', ethnicity, 'education', education, 'partyStatus', party_status, 'joinedOn', joined_on, 'convertedOn', converted_on),
+                   timestamptz '2020-01-02' + row_number() over (order by id) * interval '1 millisecond'
+            from (select * from personnel.person order by id limit {rebuildPeople}) p;
+            """);
+        var logged = await host.ScalarAsync<long>("select count(*) from analytics.event_log");
+        var rebuild = Stopwatch.StartNew();
+        var replayed = await host.SendAsync(new RebuildAnalytics());
+        rebuild.Stop();
+        Console.WriteLine();
+        Console.WriteLine($"| Rebuild from the event log | events | seconds | events/s | 1M people + tree, extrapolated |");
+        Console.WriteLine("|---|---:|---:|---:|---:|");
+        var rate = replayed / rebuild.Elapsed.TotalSeconds;
+        var full = await host.ScalarAsync<long>("select (select count(*) from personnel.person) + (select count(*) from personnel.organization)");
+        Console.WriteLine($"| RebuildAnalytics (tree + {rebuildPeople:N0} people, one transaction) | {replayed:N0} of {logged:N0} | {rebuild.Elapsed.TotalSeconds:0.0} | {rate:N0} | {full / rate / 60:0.0} min |");
+    }
+
+    private static async Task ApplyAsync(TestHost host, IEnumerable<IntegrationEvent> events)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<RequestContext>().Principal = Principal.System;
+        var db = scope.ServiceProvider.GetRequiredService<AnalyticsDb>();
+        await db.BeginAsync(readOnly: false, CancellationToken.None);
+        foreach (var e in events) await Projection.ReceiveAsync(db, e, CancellationToken.None);
+        await db.CommitAsync(CancellationToken.None);
+    }
+
+    /// <summary>The dashboard's structure figures by GROUP BY over the subtree's people, one statement per chart, as a report would.</summary>
+    private static async Task NaiveAsync(TestHost host, Guid organizationId)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(host.OwnerConnectionString);
+        await connection.OpenAsync();
+        const string Subtree = "path <@ (select path from personnel.organization where id = @id) and relation <> 'transferred_out'";
+        const string Members = Subtree + " and party_status in ('probationary', 'full_member')";
+        foreach (var sql in new[]
+                 {
+                     $"select party_status, count(*) from bench.flat_person where {Subtree} group by 1",
+                     $"select gender, extract(year from age(current_date, birth_date))::int / 5, count(*) from bench.flat_person where {Members} group by 1, 2",
+                     $"select left(education, 1), count(*) from bench.flat_person where {Members} group by 1",
+                     $"select ethnicity = '01', count(*) from bench.flat_person where {Members} group by 1",
+                     $"select extract(year from age(current_date, converted_on))::int / 10, count(*) from bench.flat_person where {Members} group by 1",
+                     $"select extract(year from joined_on)::int, count(*) from bench.flat_person where {Members} group by 1",
+                 })
+        {
+            await using var command = new Npgsql.NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
+            command.Parameters.AddWithValue("id", organizationId);
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync()) { }
+        }
+    }
+
+    private static async Task<(int Runs, double P50, double P99)> TimeAsync(int runs, Func<Task> work)
+    {
+        await work();
+        var times = new double[runs];
+        for (var i = 0; i < runs; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            await work();
+            times[i] = watch.Elapsed.TotalMilliseconds;
+        }
+        Array.Sort(times);
+        return (runs, times[runs / 2], times[Math.Min(runs - 1, (int)Math.Ceiling(runs * 0.99) - 1)]);
+    }
+
+    private static async Task<IEnumerable<SamplePerson>> QueryAsync(TestHost host, string sql)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(host.OwnerConnectionString);
+        await connection.OpenAsync();
+        return await Dapper.SqlMapper.QueryAsync<SamplePerson>(connection, sql);
+    }
+
+    private static async Task ExecuteLongAsync(TestHost host, string sql)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(host.OwnerConnectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private sealed class SamplePerson
+    {
+        public Guid Id { get; init; }
+        public Guid OrganizationId { get; init; }
+        public string Name { get; init; } = "";
+        public string Gender { get; init; } = "";
+        public DateOnly BirthDate { get; init; }
+        public string Ethnicity { get; init; } = "";
+    }
+}

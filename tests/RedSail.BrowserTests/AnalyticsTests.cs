@@ -1,0 +1,64 @@
+using Microsoft.Playwright;
+using NUnit.Framework;
+using RedSail.Platform.Access;
+using RedSail.Testing;
+using static Microsoft.Playwright.Assertions;
+
+namespace RedSail.BrowserTests;
+
+/// <summary>The committee dashboard of the demo institute: headline figures, a click on a bar drills down to its people, exports.</summary>
+public sealed class AnalyticsTests : BrowserFixture
+{
+    private Guid _root;
+
+    [OneTimeSetUp]
+    public async Task SeedInstitute()
+    {
+        _root = await SeedDemoInstituteAsync();
+        var caughtUp = await Eventually.HoldsAsync(async () => await Host.ScalarAsync<bool>("""
+            select (select count(*) from analytics.member) = (select count(*) from personnel.person)
+               and (select count(*) from analytics.organization) = (select count(*) from personnel.organization)
+               and (select count(*) from personnel.outbox_delivery where delivered_at is null) = 0
+            """), 30000);
+        Assert.That(caughtUp, Is.True, "Analytics received the demo's events");
+    }
+
+    [Test, CancelAfter(TestTimeout)]
+    public async Task The_committee_dashboard_shows_the_members_and_a_bar_drills_down_to_the_people_behind_it(CancellationToken cancellationToken)
+    {
+        using var abort = AbortOnTimeout(cancellationToken);
+        var members = await Host.ScalarAsync<long>(
+            "select count(*) from personnel.person where party_status in ('probationary', 'full_member') and relation <> 'transferred_out'");
+        var postgraduates = await Host.ScalarAsync<long>("""
+            select count(*) from personnel.person
+            where party_status in ('probationary', 'full_member') and relation <> 'transferred_out' and left(education, 1) = '1'
+            """);
+        Assert.That(postgraduates, Is.GreaterThan(0), "the demo has members with a postgraduate education");
+        var page = await NewPageAsync(new BrowserNewContextOptions { ViewportSize = new() { Width = 1600, Height = 1000 } });
+
+        await Ui.SignInAsync(page, await Host.CreateUserAsync(RoleCatalog.CommitteeAdmin, _root));
+        await Ui.OpenAsync(page, "analytics", "党委驾驶舱");
+        await Expect(page.ById("headline-members")).ToContainTextAsync(members.ToString());
+
+        // The education chart's first bar (研究生): clicked where the chart drew it, as a person would.
+        var canvas = page.ById("chart-education").Locator(".analytics-chart__canvas");
+        await Expect(canvas).ToHaveAttributeAsync("data-bars", new System.Text.RegularExpressions.Regex(@"^\d+,\d+"));
+        var first = (await canvas.GetAttributeAsync("data-bars"))!.Split(';')[0].Split(',').Select(int.Parse).ToArray();
+        await canvas.ClickAsync(new LocatorClickOptions { Position = new Position { X = first[0], Y = first[1] } });
+
+        var drawer = page.ById("analytics-drilldown");
+        await Expect(drawer).ToContainTextAsync("学历结构：研究生");
+        await Expect(page.ById("analytics-drilldown-total")).ToHaveTextAsync($"共 {postgraduates} 人");
+        var rows = page.ById("analytics-drilldown-table").Locator(".el-table__body-wrapper tbody tr");
+        await Expect(rows).ToHaveCountAsync((int)Math.Min(postgraduates, 20));
+        await page.Keyboard.PressAsync("Escape");
+
+        var data = await page.RunAndWaitForDownloadAsync(() => page.ById("chart-education-xlsx").ClickAsync());
+        var bytes = await File.ReadAllBytesAsync(await data.PathAsync());
+        Assert.That(data.SuggestedFilename, Is.EqualTo("学历结构.xlsx"));
+        Assert.That(bytes[..2], Is.EqualTo("PK"u8.ToArray()), "an .xlsx file is a zip package");
+        var picture = await page.RunAndWaitForDownloadAsync(() => page.ById("chart-education-png").ClickAsync());
+        var png = await File.ReadAllBytesAsync(await picture.PathAsync());
+        Assert.That(png[1..4], Is.EqualTo("PNG"u8.ToArray()), "the chart's picture is a PNG");
+    }
+}
