@@ -82,7 +82,10 @@ public sealed class PortalTests : BrowserFixture
         var page = await NewPageAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
         await Ui.SignInAsync(page, await Host.CreateUserAsync(RoleCatalog.CommitteeAdmin, await Host.ScalarAsync<Guid>(
             "select id from platform.organization where parent_id is null")));
-        await Expect(page.ById("portal-headline-empty")).ToHaveTextAsync("暂无数据");
+        // The committee holds analytics.read: the headline shows Analytics' figures for its subtree.
+        var members = await page.EvaluateAsync<int>("async () => (await (await fetch('/api/analytics/headline')).json()).members");
+        Assert.That(members, Is.Positive);
+        await Expect(page.ById("portal-headline-members")).ToHaveTextAsync(members.ToString());
         await Ui.OpenAsync(page, "announcements", "通知公告与党建要闻");
         await page.ById("announcement-new").ClickAsync();
         await page.ById("announcement-title-input").FillAsync("关于报送年度党员教育培训计划的通知");

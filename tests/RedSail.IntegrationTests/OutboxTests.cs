@@ -66,7 +66,8 @@ public sealed class OutboxTests
 
         Assert.Multiple(async () =>
         {
-            Assert.That(redelivered, Is.EqualTo(deliveries), "every subscriber was sent every event again");
+            // The dispatcher serves every module's outbox: scheduled jobs of other modules may have something due meanwhile.
+            Assert.That(redelivered, Is.GreaterThanOrEqualTo(deliveries), "every subscriber was sent every event again");
             Assert.That(await host.ScalarAsync<long>("select count(*) from workflow.person"), Is.EqualTo(people));
             Assert.That(await host.ScalarAsync<long>("select count(*) from analytics.test_effect"), Is.EqualTo(DemoOrganizations));
             Assert.That(await host.ScalarAsync<long>("select count(*) from platform.organization"), Is.EqualTo(DemoOrganizations));
