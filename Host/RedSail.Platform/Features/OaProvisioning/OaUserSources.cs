@@ -104,13 +104,9 @@ internal static class SyncOaUsersEndpoints
     {
         api.MapPost("/oa/users/sync", async (HttpRequest http, bool? apply, IMediator mediator, CancellationToken ct) =>
             {
-                var form = http.HasFormContentType ? await http.ReadFormAsync(ct) : null;
-                var file = form?.Files.GetFile("file");
-                if (file is null) new ValidationErrors().Add("file", "validation.required").ThrowIfAny();
-                if (file!.Length > OaUserSources.MaxBytes) throw XlsxUpload.Rejected("import_file_too_large", "import.file_too_large", OaUserSources.MaxBytes / 1024 / 1024);
-                using var content = new MemoryStream((int)file.Length);
-                await file.CopyToAsync(content, ct);
-                return await mediator.Send(new SyncOaUsers(OaUserSources.FromXlsx(content.ToArray()), apply == true), ct);
+                var (_, content) = await UploadedForm.ReadAsync(http, OaUserSources.MaxBytes,
+                    _ => XlsxUpload.Rejected("import_file_too_large", "import.file_too_large", OaUserSources.MaxBytes / 1024 / 1024), ct);
+                return await mediator.Send(new SyncOaUsers(OaUserSources.FromXlsx(content), apply == true), ct);
             })
             .WithName("SyncOaUsersFromFile").WithSummary("按 OA 导出的用户表（xlsx）开通、更新、停用账户；apply=false 为预演")
             .WithMetadata(new RequestSizeLimitAttribute(OaUserSources.MaxBytes + 64 * 1024))

@@ -42,14 +42,9 @@ internal static class SetVolumeCoverEndpoint
     public static void MapSetVolumeCover(this IEndpointRouteBuilder api) =>
         api.MapPost("/volumes/{id:guid}/cover", async (Guid id, HttpRequest http, IMediator mediator, CancellationToken ct) =>
             {
-                var form = http.HasFormContentType ? await http.ReadFormAsync(ct) : null;
-                var file = form?.Files.GetFile("file");
-                if (file is null) new ValidationErrors().Add("file", "validation.required").ThrowIfAny();
-                if (file!.Length > SetVolumeCover.MaxBytes)
-                    new ValidationErrors().Add("file", "archives.volumes.cover_too_large", SetVolumeCover.MaxBytes / 1024 / 1024).ThrowIfAny();
-                using var content = new MemoryStream((int)file.Length);
-                await file.CopyToAsync(content, ct);
-                return await mediator.Send(new SetVolumeCover(id, content.ToArray()), ct);
+                var (_, content) = await UploadedForm.ReadAsync(http, SetVolumeCover.MaxBytes,
+                    UploadedForm.FieldTooLarge("archives.volumes.cover_too_large", SetVolumeCover.MaxBytes), ct);
+                return await mediator.Send(new SetVolumeCover(id, content), ct);
             })
             .WithName("SetVolumeCover").WithSummary("上传汇编册封面（PNG、JPEG，5 MB 以内）")
             .WithMetadata(new RequestSizeLimitAttribute(SetVolumeCover.MaxBytes + 64 * 1024))

@@ -88,12 +88,8 @@ internal static class ImportHonoursEndpoint
 
     private static async Task<(string Name, byte[] Content)> ReadFileAsync(HttpRequest http, CancellationToken ct)
     {
-        var form = http.HasFormContentType ? await http.ReadFormAsync(ct) : null;
-        var file = form?.Files.GetFile("file");
-        if (file is null) new ValidationErrors().Add("file", "validation.required").ThrowIfAny();
-        if (file!.Length > HonourSheet.MaxBytes) throw XlsxUpload.Rejected("import_file_too_large", "import.file_too_large", HonourSheet.MaxBytes / 1024 / 1024);
-        using var content = new MemoryStream((int)file.Length);
-        await file.CopyToAsync(content, ct);
-        return (Path.GetFileName(file.FileName), content.ToArray());
+        var (name, content) = await UploadedForm.ReadAsync(http, HonourSheet.MaxBytes,
+            _ => XlsxUpload.Rejected("import_file_too_large", "import.file_too_large", HonourSheet.MaxBytes / 1024 / 1024), ct);
+        return (Path.GetFileName(name), content);
     }
 }

@@ -54,14 +54,9 @@ internal static class UploadCertificateEndpoint
     public static void MapUploadCertificate(this IEndpointRouteBuilder api) =>
         api.MapPost("/honours/{id:guid}/certificates", async (Guid id, HttpRequest http, IMediator mediator, CancellationToken ct) =>
             {
-                var form = http.HasFormContentType ? await http.ReadFormAsync(ct) : null;
-                var file = form?.Files.GetFile("file");
-                if (file is null) new ValidationErrors().Add("file", "validation.required").ThrowIfAny();
-                if (file!.Length > CertificateFile.MaxBytes)
-                    new ValidationErrors().Add("file", "honors.certificate_too_large", CertificateFile.MaxBytes / 1024 / 1024).ThrowIfAny();
-                using var content = new MemoryStream((int)file.Length);
-                await file.CopyToAsync(content, ct);
-                var uploaded = await mediator.Send(new UploadCertificate(id, file.FileName, content.ToArray()), ct);
+                var (fileName, content) = await UploadedForm.ReadAsync(http, CertificateFile.MaxBytes,
+                    UploadedForm.FieldTooLarge("honors.certificate_too_large", CertificateFile.MaxBytes), ct);
+                var uploaded = await mediator.Send(new UploadCertificate(id, fileName, content), ct);
                 return Results.Created($"/api/honors/honours/{id}/certificates/{uploaded.Id}", uploaded);
             })
             .WithName("UploadHonourCertificate").WithSummary("上传荣誉证书图片（PNG、JPEG，5 MB 以内）")

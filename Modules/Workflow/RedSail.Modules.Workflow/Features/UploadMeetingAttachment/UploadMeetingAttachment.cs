@@ -48,14 +48,9 @@ internal static class UploadMeetingAttachmentEndpoint
     public static void MapUploadMeetingAttachment(this IEndpointRouteBuilder api) =>
         api.MapPost("/meetings/{id:guid}/attachments", async (Guid id, HttpRequest http, IMediator mediator, CancellationToken ct) =>
             {
-                var form = http.HasFormContentType ? await http.ReadFormAsync(ct) : null;
-                var file = form?.Files.GetFile("file");
-                if (file is null) new ValidationErrors().Add("file", "validation.required").ThrowIfAny();
-                if (file!.Length > AttachmentFile.MaxBytes)
-                    new ValidationErrors().Add("file", "workflow.meetings.file_too_large", AttachmentFile.MaxBytes / 1024 / 1024).ThrowIfAny();
-                using var content = new MemoryStream((int)file.Length);
-                await file.CopyToAsync(content, ct);
-                var uploaded = await mediator.Send(new UploadMeetingAttachment(id, file.FileName, content.ToArray()), ct);
+                var (fileName, content) = await UploadedForm.ReadAsync(http, AttachmentFile.MaxBytes,
+                    UploadedForm.FieldTooLarge("workflow.meetings.file_too_large", AttachmentFile.MaxBytes), ct);
+                var uploaded = await mediator.Send(new UploadMeetingAttachment(id, fileName, content), ct);
                 return Results.Created($"/api/workflow/meetings/{id}/attachments/{uploaded.Id}", uploaded);
             })
             .WithName("UploadMeetingAttachment").WithSummary("上传会议附件（PDF、Word、Excel、PNG、JPEG，20 MB 以内）")
