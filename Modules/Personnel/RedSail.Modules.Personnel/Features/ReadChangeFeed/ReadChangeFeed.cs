@@ -27,11 +27,11 @@ internal sealed class ReadChangeFeedValidator : IValidator<ReadChangeFeed>
 internal sealed class ReadChangeFeedHandler(PersonnelDb db, RequestContext context) : IRequestHandler<ReadChangeFeed, ChangeFeedPage>
 {
     private const string Sql = """
-        select tx::text as tx, position, event_type, occurred_at, payload::text as payload
-        from personnel.outbox
-        where (tx, position) > (@tx::text::xid8, @position)
-          and tx < pg_snapshot_xmin(pg_current_snapshot())
-        order by tx, position
+        select o.tx::text as tx, o.position, o.event_type, o.occurred_at, o.payload::text as payload
+        from personnel.outbox o
+        where (o.tx, o.position) > (@tx::text::xid8, @position)
+          and o.tx < pg_snapshot_xmin(pg_current_snapshot())
+        order by o.tx, o.position -- the column, not the text alias: '827' sorts after '3046' as text
         limit @take
         """;
 
