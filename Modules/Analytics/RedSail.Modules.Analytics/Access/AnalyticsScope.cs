@@ -10,16 +10,14 @@ namespace RedSail.Modules.Analytics.Access;
 /// </summary>
 internal static class AnalyticsScope
 {
+    private static readonly SubtreeScope Tree = new("analytics");
+
     public static async Task<Guid[]> RootsAsync(AnalyticsDb db, RequestContext context, Guid? organizationId, CancellationToken ct)
     {
         var scope = context.Principal.ScopeFor(AnalyticsPermissions.Read);
         if (organizationId is { } id)
         {
-            var inScope = await db.ExecuteScalarAsync<bool>("""
-                select exists (select 1 from analytics.organization o where o.id = @id
-                  and (@everywhere or exists (select 1 from analytics.organization r where r.id = any(@roots) and o.path <@ r.path)))
-                """, new { id, everywhere = scope.IsGlobal, roots = scope.OrganizationIds }, ct);
-            return inScope ? [id] : throw new NotFoundException("organization", id.ToString());
+            return await Tree.CoversAsync(db, scope, id, activeOnly: false, ct) ? [id] : throw new NotFoundException("organization", id.ToString());
         }
         if (scope.IsGlobal)
             return (await db.QueryAsync<Guid>("select id from analytics.organization where parent_id is null and status = 'active'", null, ct)).ToArray();

@@ -13,24 +13,23 @@ namespace RedSail.Modules.Archives.Access;
 /// </summary>
 internal static class ArchivesScope
 {
+    private static readonly SubtreeScope ReadTree = new("archives", "archivesScopeRead");
+    private static readonly SubtreeScope RestrictedTree = new("archives", "archivesScopeRestricted");
+    private static readonly SubtreeScope Tree = new("archives");
+
     public static string Visible(string documentAlias) => $"""
         ({documentAlias}.removed_at is null and (
             ({documentAlias}.security_level = {SecurityLevels.Public} and @archivesScopeReader)
-            or ({documentAlias}.security_level = {SecurityLevels.Internal} and {Covers(documentAlias, "Read")})
-            or ({documentAlias}.security_level = {SecurityLevels.Restricted} and {Covers(documentAlias, "Restricted")})))
+            or ({documentAlias}.security_level = {SecurityLevels.Internal} and {Covers(documentAlias, ReadTree)})
+            or ({documentAlias}.security_level = {SecurityLevels.Restricted} and {Covers(documentAlias, RestrictedTree)})))
         """;
 
     public static DynamicParameters Parameters(RequestContext context, object? arguments = null)
     {
         var principal = context.Principal;
-        var read = principal.ScopeFor(ArchivesPermissions.Read);
-        var restricted = principal.ScopeFor(ArchivesPermissions.Restricted);
-        var parameters = new DynamicParameters(arguments);
+        var parameters = ReadTree.Parameters(principal.ScopeFor(ArchivesPermissions.Read), arguments);
+        RestrictedTree.Add(parameters, principal.ScopeFor(ArchivesPermissions.Restricted));
         parameters.Add("archivesScopeReader", principal.Has(ArchivesPermissions.Read));
-        parameters.Add("archivesScopeReadEverywhere", read.IsGlobal);
-        parameters.Add("archivesScopeReadRoots", read.OrganizationIds);
-        parameters.Add("archivesScopeRestrictedEverywhere", restricted.IsGlobal);
-        parameters.Add("archivesScopeRestrictedRoots", restricted.OrganizationIds);
         return parameters;
     }
 
@@ -41,17 +40,11 @@ internal static class ArchivesScope
     public static async Task EnsureOrganizationAsync(ArchivesDb db, RequestContext context, string permission, Guid organizationId,
         CancellationToken ct)
     {
-        var scope = context.Principal.ScopeFor(permission);
-        var found = await db.ExecuteScalarAsync<bool>("""
-            select exists (select 1 from archives.organization o where o.id = @organizationId and o.status = 'active'
-              and (@everywhere or exists (select 1 from archives.organization r where r.id = any(@roots) and o.path <@ r.path)))
-            """, new { organizationId, everywhere = scope.IsGlobal, roots = scope.OrganizationIds }, ct);
-        if (!found) throw new NotFoundException("organization", organizationId.ToString());
+        if (!await Tree.CoversAsync(db, context.Principal.ScopeFor(permission), organizationId, activeOnly: true, ct))
+            throw new NotFoundException("organization", organizationId.ToString());
     }
 
-    private static string Covers(string alias, string permission) => $"""
-        (@archivesScope{permission}Everywhere or exists (select 1 from archives.organization {alias}_org
-            join archives.organization {alias}_root on {alias}_root.id = any(@archivesScope{permission}Roots)
-            where {alias}_org.id = {alias}.organization_id and {alias}_org.path <@ {alias}_root.path))
-        """;
+    /// <summary>The document's organisation lies in one of the subtrees of <paramref name="tree"/>'s grant.</summary>
+    private static string Covers(string documentAlias, SubtreeScope tree) =>
+        $"exists (select 1 from archives.organization {documentAlias}_org where {documentAlias}_org.id = {documentAlias}.organization_id and {tree.Within(documentAlias + "_org")})";
 }

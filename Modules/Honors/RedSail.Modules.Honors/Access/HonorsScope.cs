@@ -3,24 +3,19 @@ using Dapper;
 namespace RedSail.Modules.Honors.Access;
 
 /// <summary>
-/// The caller's organisation subtrees in SQL, on Honors' own copy of the tree (the same logic as Workflow's scope, on this
-/// schema). <see cref="Within"/> is a condition on an organisation alias; bind its parameters with <see cref="Parameters"/>.
+/// The caller's organisation subtrees in SQL, on Honors' own copy of the tree (<see cref="SubtreeScope"/>).
+/// <see cref="Within"/> is a condition on an organisation alias; bind its parameters with <see cref="Parameters"/>.
 /// </summary>
 internal static class HonorsScope
 {
-    public static string Within(string organizationAlias) =>
-        $"(@scopeEverywhere or exists (select 1 from honors.organization scope_root where scope_root.id = any(@scopeRoots) and {organizationAlias}.path <@ scope_root.path))";
+    private static readonly SubtreeScope Tree = new("honors");
 
-    public static DynamicParameters Parameters(AccessScope scope, object? arguments = null)
-    {
-        var parameters = new DynamicParameters(arguments);
-        parameters.Add("scopeEverywhere", scope.IsGlobal);
-        parameters.Add("scopeRoots", scope.OrganizationIds);
-        return parameters;
-    }
+    public static string Within(string organizationAlias) => Tree.Within(organizationAlias);
+
+    public static DynamicParameters Parameters(AccessScope scope, object? arguments = null) => Tree.Parameters(scope, arguments);
 
     public static DynamicParameters Parameters(RequestContext context, string permission, object? arguments = null) =>
-        Parameters(context.Principal.ScopeFor(permission), arguments);
+        Tree.Parameters(context.Principal.ScopeFor(permission), arguments);
 
     /// <summary>
     /// The active organisation, if it is in the caller's scope for <paramref name="permission"/>; out of scope is reported as
@@ -35,8 +30,7 @@ internal static class HonorsScope
 
     /// <summary>Whether the organisation is in the caller's scope for <paramref name="permission"/> (active or not).</summary>
     public static Task<bool> CoversAsync(HonorsDb db, RequestContext context, string permission, Guid organizationId, CancellationToken ct) =>
-        db.ExecuteScalarAsync<bool>($"select exists (select 1 from honors.organization o where o.id = @organizationId and {Within("o")})",
-            Parameters(context, permission, new { organizationId }), ct);
+        Tree.CoversAsync(db, context.Principal.ScopeFor(permission), organizationId, activeOnly: false, ct);
 }
 
 /// <summary>An organisation the caller may act on.</summary>

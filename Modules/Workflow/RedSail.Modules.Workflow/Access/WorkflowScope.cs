@@ -4,21 +4,16 @@ using RedSail.Modules.Workflow.Domain;
 namespace RedSail.Modules.Workflow.Access;
 
 /// <summary>
-/// The caller's organisation subtrees in SQL, on Workflow's own copy of the tree. <see cref="Within"/> is a condition on an
-/// organisation alias (one GiST probe per granted subtree); bind its parameters with <see cref="Parameters"/>.
+/// The caller's organisation subtrees in SQL, on Workflow's own copy of the tree (<see cref="SubtreeScope"/>).
+/// <see cref="Within"/> is a condition on an organisation alias; bind its parameters with <see cref="Parameters"/>.
 /// </summary>
 internal static class WorkflowScope
 {
-    public static string Within(string organizationAlias) =>
-        $"(@scopeEverywhere or exists (select 1 from workflow.organization scope_root where scope_root.id = any(@scopeRoots) and {organizationAlias}.path <@ scope_root.path))";
+    private static readonly SubtreeScope Tree = new("workflow");
 
-    public static DynamicParameters Parameters(AccessScope scope, object? arguments = null)
-    {
-        var parameters = new DynamicParameters(arguments);
-        parameters.Add("scopeEverywhere", scope.IsGlobal);
-        parameters.Add("scopeRoots", scope.OrganizationIds);
-        return parameters;
-    }
+    public static string Within(string organizationAlias) => Tree.Within(organizationAlias);
+
+    public static DynamicParameters Parameters(AccessScope scope, object? arguments = null) => Tree.Parameters(scope, arguments);
 
     /// <summary>
     /// The active organisation, if it is in the caller's scope for <paramref name="permission"/>. Use it before acting on an
