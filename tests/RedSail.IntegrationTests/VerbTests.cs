@@ -1,9 +1,4 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Logging.Abstractions;
 using NUnit.Framework;
-using RedSail.Host.Cli;
-using RedSail.Host.Startup;
 using RedSail.Platform.Access;
 using RedSail.Testing;
 
@@ -13,22 +8,8 @@ namespace RedSail.IntegrationTests;
 [NonParallelizable]
 public sealed class VerbTests
 {
-    private static async Task<(int Code, string Output)> RunAsync(string database, string verb, params string[] args)
-    {
-        var builder = WebApplication.CreateBuilder();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:RedSail"] = TestCluster.Server.ConnectionString(database),
-            ["RedSail:KeyRingPath"] = TestCluster.KeyRingPath,
-        });
-        await using var bootstrap = await DatabaseBootstrap.PrepareAsync(builder.Configuration, NullLogger.Instance);
-        await using var app = RedSailApp.Build(builder, bootstrap);
-        var output = new StringWriter();
-        var original = Console.Out;
-        Console.SetOut(output);
-        try { return (await Verbs.RunAsync(verb, args, app, bootstrap), output.ToString()); }
-        finally { Console.SetOut(original); }
-    }
+    private static Task<(int Code, string Output)> RunAsync(string database, string verb, params string[] args) =>
+        HostVerb.RunAsync(database, null, verb, args);
 
     [Test]
     public async Task Create_admin_makes_an_administrator_with_a_second_factor_and_shows_the_secret_once()

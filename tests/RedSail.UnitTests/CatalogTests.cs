@@ -14,7 +14,7 @@ public sealed class CatalogTests
         typeof(MessageCatalog).Assembly, typeof(RedSail.Platform.PlatformModule).Assembly,
         typeof(RedSail.Modules.Personnel.PersonnelModule).Assembly, typeof(RedSail.Modules.Workflow.WorkflowModule).Assembly,
         typeof(RedSail.Modules.Honors.HonorsModule).Assembly, typeof(RedSail.Modules.Archives.ArchivesModule).Assembly,
-        typeof(RedSail.Modules.Analytics.AnalyticsModule).Assembly,
+        typeof(RedSail.Modules.Analytics.AnalyticsModule).Assembly, typeof(RedSail.Host.Startup.RedSailApp).Assembly,
     ];
 
     [Test]

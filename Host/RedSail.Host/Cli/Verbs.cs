@@ -4,6 +4,7 @@ using RedSail.BuildingBlocks.Audit;
 using RedSail.BuildingBlocks.Events;
 using RedSail.BuildingBlocks.Localization;
 using RedSail.BuildingBlocks.Validation;
+using RedSail.Host.Backup;
 using RedSail.Host.Startup;
 using RedSail.Modules.Analytics.Contracts;
 using RedSail.Modules.Archives.Contracts;
@@ -35,6 +36,10 @@ public static class Verbs
           RedSail.Host verify-audit                            check the audit hash chain; exit 3 at the first broken link
           RedSail.Host reindex [--batch N]                     rebuild the archive's full-text search columns (batches of N, 500)
           RedSail.Host rebuild analytics                       rebuild Analytics' read models from its event log (same figures)
+          RedSail.Host backup --to DIR                         copy the database (pg_dump, one snapshot) and the archive's files into a
+                                                               new folder with a manifest of checksums (docs/reliability.md)
+          RedSail.Host restore --from DIR                      verify a backup, restore it into an EMPTY database and file store, check
+                                                               every table and file against the manifest; exit 4 refused, 5 failed
 
         Without ConnectionStrings__RedSail the embedded PostgreSQL cluster under RedSail__DataPath (.redsail) is used.
         """;
@@ -87,6 +92,10 @@ public static class Verbs
                     return await CreateAdminAsync(args, mediator);
                 case "reindex":
                     return await ReindexAsync(mediator, int.TryParse(Option(args, "--batch"), out var batch) ? batch : 500);
+                case "backup" when Option(args, "--to") is { } to:
+                    return await new BackupCommand(scope.ServiceProvider, database).RunAsync(to);
+                case "restore" when Option(args, "--from") is { } from:
+                    return await new RestoreCommand(scope.ServiceProvider, database).RunAsync(from);
                 case "verify-audit":
                     var verification = await scope.ServiceProvider.GetRequiredService<AuditTrail>().VerifyAsync();
                     Console.WriteLine(verification.Intact

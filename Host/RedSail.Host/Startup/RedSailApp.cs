@@ -7,6 +7,7 @@ using RedSail.BuildingBlocks.Data;
 using RedSail.BuildingBlocks.Errors;
 using RedSail.BuildingBlocks.Events;
 using RedSail.BuildingBlocks.Localization;
+using RedSail.BuildingBlocks.Modules;
 using RedSail.BuildingBlocks.Web;
 using RedSail.Modules.Analytics;
 using RedSail.Modules.Archives;
@@ -37,6 +38,7 @@ public static class RedSailApp
             // after the modules: it schedules the commands they registered
             .AddScheduler(database.Options, database.Keys, zone);
         builder.Services.AddSingleton(database);
+        builder.Services.AddSingleton(new MessageSource(typeof(RedSailApp).Assembly)); // the CLI verbs' messages (Resources/)
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "RedSail 红帆智慧党建 API";
