@@ -21,6 +21,13 @@ using RedSail.Testing;
 // One run: throwaway cluster → seed --scale N (timed) → real host (pool 4 per module) → people list per scope under load
 // → the bare stack (Kestrel + Npgsql + Dapper, one indexed page query) on the same data under the same load → ratios
 // → the people import of an --import-rows xlsx (upload → preview → commit) beside a raw binary COPY of the same rows.
+// dotnet run -c Release --project tests/RedSail.Benchmarks -- --people 1000000 --load [--connections 16,64,256] [--seconds 60] [--warmup 10]
+//     [--soak-minutes 30] [--soak-connections 64] [--soak-window-seconds 60] [--secretaries 8]: the web UI's mix of calls against the host in a process of its own,
+//     then a soak, then the bare stack at the same connection counts (LoadSoak/).
+// The load benchmark starts its servers as processes of this binary: --serve-host (the RedSail host), --serve-bare (the bare stack).
+if (args.FirstOrDefault() == "--serve-host") return await RedSail.Benchmarks.LoadSoak.ServerProcess.ServeRedSailAsync();
+if (args.FirstOrDefault() == "--serve-bare") return await RedSail.Benchmarks.LoadSoak.ServerProcess.ServeBareAsync();
+
 var people = IntOption("--people", 1_000_000);
 var clients = IntOption("--clients", 32);
 var seconds = IntOption("--seconds", 15);
@@ -97,6 +104,12 @@ try
                       $"binary COPY {seeded.Copy.TotalSeconds:0.0} s = {(seeded.Organizations + seeded.People) / seeded.Copy.TotalSeconds:N0} rows/s, " +
                       $"person_change {seeded.Changes.TotalSeconds:0.0} s); vacuum analyze {analyze.Elapsed.TotalSeconds:0.0} s; person table {personSize}");
     Console.WriteLine($"Scopes: branch SC-B1 ({branchPeople:N0} people in subtree), region SC-R1 ({regionPeople:N0}), root SC ({people:N0})");
+
+    if (args.Contains("--load"))
+    {
+        await RedSail.Benchmarks.LoadSoak.LoadSoakBenchmark.RunAsync(host, args, seconds, warmup);
+        return 0;
+    }
 
     var users = new (string Scope, string Role, Guid Organization)[]
     {
@@ -254,12 +267,14 @@ internal sealed class BareStack : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
-    public static async Task<BareStack> StartAsync(string connectionString)
+    /// <param name="services">extra services (the load benchmark's memory reporter, when this runs as a process of its own)</param>
+    public static async Task<BareStack> StartAsync(string connectionString, Action<IServiceCollection>? services = null)
     {
         DefaultTypeMap.MatchNamesWithUnderscores = true;
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.WebHost.UseUrls("http://127.0.0.1:0");
+        services?.Invoke(builder.Services);
         var source = NpgsqlDataSource.Create(connectionString);
         var app = builder.Build();
         app.MapGet("/page", async (Guid org) =>
