@@ -14,6 +14,9 @@ public sealed class DatabaseOptions
     /// <summary>Connections per module pool. The baseline measured that a pool near the core count keeps tail latency low.</summary>
     public int MaxPoolSizePerModule { get; init; } = 8;
 
+    /// <summary>How long a request waits for a free pooled connection before it is answered 503 "busy, retry" (seconds).</summary>
+    public int PoolTimeoutSeconds { get; init; } = 15;
+
     public string RoleFor(string schema) => $"{RolePrefix}_{schema}";
 
     public string ConnectionStringFor(string schema, string password)
@@ -23,6 +26,7 @@ public sealed class DatabaseOptions
             Username = RoleFor(schema),
             Password = password,
             MaxPoolSize = MaxPoolSizePerModule,
+            Timeout = PoolTimeoutSeconds,
             ApplicationName = $"redsail-{schema}",
         };
         return builder.ConnectionString;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 using RedSail.BuildingBlocks.Access;
 using RedSail.BuildingBlocks.Errors;
 using RedSail.BuildingBlocks.Localization;
@@ -43,6 +44,13 @@ public sealed class ProblemMiddleware(RequestDelegate next, ILogger<ProblemMiddl
             var key = status == 413 ? "error.body_too_large" : "error.malformed_request";
             await WriteAsync(http, messages, context, status, status == 413 ? "body_too_large" : "malformed_request", messages.Get(key), null);
         }
+        catch (NpgsqlException e) when (e.InnerException is TimeoutException && !http.Response.HasStarted)
+        {
+            // No free database connection within the pool's timeout (or a statement over its timeout) under overload:
+            // "busy, retry" tells clients and proxies what to do, where a 500 would read as a bug.
+            log.LogWarning(e, "Database busy, correlation {CorrelationId}", context.Id);
+            await WriteAsync(http, messages, context, 503, "busy", messages.Get("error.busy"), null, retryAfterSeconds: 5);
+        }
         catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
         {
             // The client went away; nothing to answer.
@@ -58,7 +66,7 @@ public sealed class ProblemMiddleware(RequestDelegate next, ILogger<ProblemMiddl
         e.Errors.GroupBy(f => f.Field).ToDictionary(g => g.Key, g => g.Select(f => messages.FieldMessage(f, e.Scope)).ToArray());
 
     private static Task WriteAsync(HttpContext http, MessageCatalog messages, RequestContext context, int status, string code,
-        string detail, IDictionary<string, object?>? extensions)
+        string detail, IDictionary<string, object?>? extensions, int? retryAfterSeconds = null)
     {
         var problem = new Dictionary<string, object?>
         {
@@ -73,6 +81,7 @@ public sealed class ProblemMiddleware(RequestDelegate next, ILogger<ProblemMiddl
             foreach (var (key, value) in extensions) problem[key] = value;
         http.Response.Clear();
         http.Response.StatusCode = status;
+        if (retryAfterSeconds is { } seconds) http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         http.Response.ContentType = "application/problem+json; charset=utf-8";
         return http.Response.WriteAsync(JsonSerializer.Serialize(problem, Json));
     }

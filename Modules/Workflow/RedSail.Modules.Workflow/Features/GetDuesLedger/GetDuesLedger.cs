@@ -40,11 +40,14 @@ internal sealed class GetDuesLedgerHandler(WorkflowDb db, RequestContext context
         var to = new DateOnly(q.Year, 12, 1);
         var current = DuesCalculation.MonthOf(clock.Today);
         // The roster: members who owe dues now, and anyone with a month of the year here (left since, or status changed).
+        // A UNION of the two index lookups: "… or exists (…)" over workflow.person read every person in the system.
         using var grid = await db.QueryMultipleAsync("""
-            with roster as (
-                select p.id, p.name, p.party_status from workflow.person p
-                where (p.organization_id = @organizationId and p.party_status in ('probationary', 'full_member') and p.relation <> 'transferred_out')
-                   or exists (select 1 from workflow.dues_month d where d.person_id = p.id and d.organization_id = @organizationId and d.month between @from and @to))
+            with roster_ids as (
+                select p.id from workflow.person p
+                where p.organization_id = @organizationId and p.party_status in ('probationary', 'full_member') and p.relation <> 'transferred_out'
+                union
+                select d.person_id from workflow.dues_month d where d.organization_id = @organizationId and d.month between @from and @to),
+            roster as (select p.id, p.name, p.party_status from workflow.person p join roster_ids r on r.id = p.id)
             select r.id as person_id, r.name, r.party_status, b.category, b.base, count(*) over () as total
             from roster r
             left join lateral (select category, base from workflow.dues_base b where b.person_id = r.id and b.month <= @current
