@@ -21,6 +21,14 @@ public sealed class AnalyticsTests : BrowserFixture
                and (select count(*) from personnel.outbox_delivery where delivered_at is null) = 0
             """), 30000);
         Assert.That(caughtUp, Is.True, "Analytics received the demo's events");
+        // A year of party work for the heat map, once Workflow's copy of the register and committees is complete.
+        Assert.That(await Eventually.HoldsAsync(async () => await Host.ScalarAsync<bool>("""
+            select (select count(*) from workflow.person) = (select count(*) from personnel.person)
+               and (select count(*) from workflow.committee_seat) = (select count(*) from personnel.committee_member where to_on is null)
+            """), 30000), Is.True);
+        await Host.SendAsync(new RedSail.Modules.Workflow.Contracts.SeedWorkflowDemoData());
+        Assert.That(await Eventually.HoldsAsync(async () => await Host.ScalarAsync<bool>(
+            "select (select count(*) from analytics.meeting) = (select count(*) from workflow.meeting)"), 30000), Is.True, "Analytics received the meetings");
     }
 
     [Test, CancelAfter(TestTimeout)]
@@ -60,5 +68,46 @@ public sealed class AnalyticsTests : BrowserFixture
         var picture = await page.RunAndWaitForDownloadAsync(() => page.ById("chart-education-png").ClickAsync());
         var png = await File.ReadAllBytesAsync(await picture.PathAsync());
         Assert.That(png[1..4], Is.EqualTo("PNG"u8.ToArray()), "the chart's picture is a PNG");
+    }
+
+    [Test, CancelAfter(TestTimeout)]
+    public async Task The_heat_map_shows_the_branches_and_a_cell_drills_down_to_its_meetings(CancellationToken cancellationToken)
+    {
+        using var abort = AbortOnTimeout(cancellationToken);
+        var year = DateTime.UtcNow.AddHours(8).Year;
+        var firstBranch = (await Host.ScalarAsync<string>("""
+            select name from analytics.organization where status = 'active' and type in ('branch', 'joint_branch', 'temporary_branch')
+            order by name collate "zh-x-icu", id limit 1
+            """))!;
+        var branchId = await Host.ScalarAsync<Guid>("select id from analytics.organization where name = @n", ("n", firstBranch));
+        var user = await Host.CreateUserAsync(RoleCatalog.CommitteeAdmin, _root);
+        using var api = Host.Client();
+        await api.SignInAsync(user);
+        var expected = (await api.GetJsonAsync<System.Text.Json.JsonElement>($"/api/analytics/compliance/meetings?branchId={branchId}&year={year}&month=1"))
+            .GetArrayLength();
+        Assert.That(expected, Is.GreaterThan(0), "January's monthly meetings were held");
+        var page = await NewPageAsync(new BrowserNewContextOptions { ViewportSize = new() { Width = 1600, Height = 1000 } });
+
+        await Ui.SignInAsync(page, user);
+        await Ui.OpenAsync(page, "analytics", "党委驾驶舱");
+        var heatMap = page.ById("chart-complianceHeatMap");
+        await heatMap.ScrollIntoViewIfNeededAsync();
+        await Expect(heatMap).ToContainTextAsync("组织生活合规热力图");
+
+        // The first branch's January cell, clicked where the chart drew it.
+        var canvas = page.ById("heatmap-canvas");
+        await Expect(canvas).ToHaveAttributeAsync("data-cells", new System.Text.RegularExpressions.Regex(@"^0,1,\d+,\d+"));
+        var cell = (await canvas.GetAttributeAsync("data-cells"))!.Split(';')[0].Split(',').Select(int.Parse).ToArray();
+        await canvas.ClickAsync(new LocatorClickOptions { Position = new Position { X = cell[2], Y = cell[3] } });
+
+        var drawer = page.ById("heatmap-cell");
+        await Expect(drawer).ToContainTextAsync($"{firstBranch} · {year}年1月");
+        await Expect(page.ById("heatmap-cell-quotas").Locator(".el-table__body-wrapper tbody tr").First).ToBeVisibleAsync();
+        await Expect(page.ById("heatmap-cell-meetings").Locator(".el-table__body-wrapper tbody tr")).ToHaveCountAsync(expected);
+        await page.Keyboard.PressAsync("Escape");
+
+        await Expect(page.ById("dues-rate")).ToContainTextAsync("全年收缴率");
+        var data = await page.RunAndWaitForDownloadAsync(() => page.ById("chart-complianceHeatMap-xlsx").ClickAsync());
+        Assert.That(data.SuggestedFilename, Is.EqualTo($"组织生活合规热力图-{year}.xlsx"));
     }
 }

@@ -6,8 +6,12 @@ using RedSail.Modules.Analytics.Contracts;
 using RedSail.Modules.Analytics.Features.Drilldown;
 using RedSail.Modules.Analytics.Features.ExportChart;
 using RedSail.Modules.Analytics.Features.GetAnnualReport;
+using RedSail.Modules.Analytics.Features.GetComplianceHeatMap;
+using RedSail.Modules.Analytics.Features.GetDuesCollection;
 using RedSail.Modules.Analytics.Features.GetDashboard;
 using RedSail.Modules.Analytics.Features.GetHeadline;
+using RedSail.Modules.Analytics.Features.ListCellMeetings;
+using RedSail.Modules.Analytics.Features.ListDuesBranchMonths;
 using RedSail.Modules.Analytics.Features.TakeAnalyticsSnapshot;
 
 namespace RedSail.Modules.Analytics;
@@ -34,6 +38,10 @@ public static class AnalyticsModule
         api.MapExportChart();
         api.MapTakeAnalyticsSnapshot();
         api.MapGetAnnualReport();
+        api.MapGetComplianceHeatMap();
+        api.MapListCellMeetings();
+        api.MapGetDuesCollection();
+        api.MapListDuesBranchMonths();
         return endpoints;
     }
 }

@@ -3,6 +3,7 @@ using RedSail.BuildingBlocks.Events;
 using System.Text.Json;
 using RedSail.Modules.Honors.Contracts;
 using RedSail.Modules.Personnel.Contracts;
+using RedSail.Modules.Workflow.Contracts;
 
 namespace RedSail.Modules.Analytics.Features.ReadModel;
 
@@ -33,6 +34,7 @@ internal static class Projection
         typeof(OrganizationCreated), typeof(OrganizationRenamed), typeof(OrganizationMoved), typeof(OrganizationsMerged), typeof(OrganizationDissolved),
         typeof(PersonRecorded), typeof(PersonUpdated), typeof(PartyStatusChanged), typeof(PeopleImportRolledBack), typeof(PersonTransferredOut),
         typeof(PersonTransferredIn), typeof(PersonMoved), typeof(PersonRelationChanged), typeof(HonourApproved), typeof(HonourWithdrawn),
+        typeof(MeetingRecorded), typeof(MeetingRemoved), typeof(MeetingQuotasCounted), typeof(DuesMonthTotalsChanged),
     }.ToDictionary(t => t.Name);
 
     public static Task ApplyAsync(DbSession db, IntegrationEvent e, CancellationToken ct) => e switch
@@ -52,6 +54,10 @@ internal static class Projection
         PersonRelationChanged p => PersonEvents.RelationAsync(db, p.EventId, p.PersonId, p.OrganizationId, p.To, p.OccurredAt, null, p.EffectiveOn, ct),
         HonourApproved h => HonourEvents.ApprovedAsync(db, h, ct),
         HonourWithdrawn h => HonourEvents.WithdrawnAsync(db, h, ct),
+        MeetingRecorded m => WorkflowEvents.MeetingRecordedAsync(db, m, ct),
+        MeetingRemoved m => WorkflowEvents.MeetingRemovedAsync(db, m, ct),
+        MeetingQuotasCounted q => WorkflowEvents.QuotasCountedAsync(db, q, ct),
+        DuesMonthTotalsChanged d => WorkflowEvents.DuesTotalsAsync(db, d, ct),
         _ => Task.CompletedTask,
     };
 
@@ -65,6 +71,7 @@ internal static class Projection
         await db.ExecuteAsync("""
             delete from analytics.member_count; delete from analytics.flow; delete from analytics.member;
             delete from analytics.honour; delete from analytics.organization;
+            delete from analytics.meeting; delete from analytics.meeting_quota; delete from analytics.meeting_quota_year; delete from analytics.dues_month;
             """, null, ct);
         long replayed = 0;
         (DateTime At, long Seq) after = (DateTime.MinValue, 0);

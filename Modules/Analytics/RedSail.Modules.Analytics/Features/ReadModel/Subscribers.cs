@@ -1,6 +1,7 @@
 using RedSail.BuildingBlocks.Events;
 using RedSail.Modules.Honors.Contracts;
 using RedSail.Modules.Personnel.Contracts;
+using RedSail.Modules.Workflow.Contracts;
 
 namespace RedSail.Modules.Analytics.Features.ReadModel;
 
@@ -26,3 +27,7 @@ internal sealed class PersonMovedSubscriber(AnalyticsDb db) : LoggingSubscriber<
 internal sealed class PersonRelationChangedSubscriber(AnalyticsDb db) : LoggingSubscriber<PersonRelationChanged>(db);
 internal sealed class HonourApprovedSubscriber(AnalyticsDb db) : LoggingSubscriber<HonourApproved>(db);
 internal sealed class HonourWithdrawnSubscriber(AnalyticsDb db) : LoggingSubscriber<HonourWithdrawn>(db);
+internal sealed class MeetingRecordedSubscriber(AnalyticsDb db) : LoggingSubscriber<MeetingRecorded>(db);
+internal sealed class MeetingRemovedSubscriber(AnalyticsDb db) : LoggingSubscriber<MeetingRemoved>(db);
+internal sealed class MeetingQuotasCountedSubscriber(AnalyticsDb db) : LoggingSubscriber<MeetingQuotasCounted>(db);
+internal sealed class DuesMonthTotalsChangedSubscriber(AnalyticsDb db) : LoggingSubscriber<DuesMonthTotalsChanged>(db);

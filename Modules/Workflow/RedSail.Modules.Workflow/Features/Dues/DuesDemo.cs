@@ -75,6 +75,8 @@ internal sealed class DuesDemo : IDemoPart<WorkflowDb>
             join workflow.dues_base b on b.person_id = p.id and b.category = 'in_service'
             order by abs(hashtext(p.id::text || 'hardship' || @seed::text)) limit 1
             """, new { seed, current }, ct);
+        // What Analytics' dues collection rate is built from: every branch-month's totals, one statement.
+        await DuesTotals.PublishAsync(db, null, null, ct);
         return added;
     }
 }

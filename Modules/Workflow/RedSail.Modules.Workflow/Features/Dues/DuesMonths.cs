@@ -53,7 +53,7 @@ internal static class DuesMonths
             };
             return (c, due, reduction);
         }).ToList();
-        return await db.ExecuteAsync("""
+        var written = await db.ExecuteAsync("""
             insert into workflow.dues_month (person_id, month, organization_id, category, base, rate_percent, amount_due, reduction)
             select * from unnest(@people, @months, @organizations, @categories, @bases, @rates, @amounts, @reductions)
             on conflict (person_id, month) do update
@@ -75,6 +75,9 @@ internal static class DuesMonths
             amounts = rows.Select(r => r.due.Amount).ToArray(),
             reductions = rows.Select(r => r.reduction).ToArray(),
         }, ct);
+        var (organizations, months) = DuesTotals.Pairs(candidates.Select(c => (c.OrganizationId, c.Month)));
+        if (written > 0) await DuesTotals.PublishAsync(db, organizations, months, ct);
+        return written;
     }
 
     private sealed class Candidate

@@ -14,6 +14,12 @@ internal static class DuesPayments
             : new RuleViolationException("dues_too_far_ahead", "workflow.dues.too_far_ahead", month.ToString("yyyy-MM"), inForce.PrepayMaxMonths);
     }
 
+    private sealed class MonthOf
+    {
+        public Guid OrganizationId { get; init; }
+        public DateOnly Month { get; init; }
+    }
+
     public sealed record Payment(Guid PersonId, DateOnly Month, Guid OrganizationId, string Kind, decimal Amount);
 
     public static async Task<Guid> RecordAsync(WorkflowDb db, IReadOnlyList<Payment> payments, DateOnly paidOn, string method, Guid? recordedBy,
@@ -39,6 +45,12 @@ internal static class DuesPayments
             amounts = payments.Select(p => p.Amount).ToArray(),
             paidOn, method, batchId, recordedBy,
         }, ct);
+        var months = await db.QueryAsync<MonthOf>("""
+            select distinct d.organization_id, d.month from workflow.dues_month d
+            join unnest(@people, @months) p(person_id, month) on d.person_id = p.person_id and d.month = p.month
+            """, new { people = payments.Select(p => p.PersonId).ToArray(), months = payments.Select(p => p.Month).ToArray() }, ct);
+        var (organizations, changed) = DuesTotals.Pairs(months.Select(m => (m.OrganizationId, m.Month)));
+        await DuesTotals.PublishAsync(db, organizations, changed, ct);
         return batchId;
     }
 }

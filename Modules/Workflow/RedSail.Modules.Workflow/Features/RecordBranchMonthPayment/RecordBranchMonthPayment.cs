@@ -62,6 +62,7 @@ internal sealed class RecordBranchMonthPaymentHandler(WorkflowDb db, RequestCont
             """, new { organizationId = branch.Id, month, paidOn = request.PaidOn, method = request.PaymentMethod, batchId, recordedBy = context.Principal.UserId },
             cancellationToken);
         if (members == 0) throw new RuleViolationException("dues_month_paid_up", "workflow.dues.month_paid_up", branch.Name, month.ToString("yyyy-MM"));
+        await DuesTotals.PublishAsync(db, [branch.Id], [month], cancellationToken);
         await todos.RefreshAsync(DuesArrearsTodos.KindName, branch.Id, cancellationToken);
         return new RecordedBranchMonthPayment(batchId, members, total);
     }

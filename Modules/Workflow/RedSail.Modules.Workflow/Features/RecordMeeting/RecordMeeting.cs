@@ -62,6 +62,8 @@ internal sealed class RecordMeetingHandler(WorkflowDb db, RequestContext context
             }, cancellationToken);
         await MeetingWrites.SaveAttendanceAsync(db, id, organization.Id, form.HeldOn, attendance, cancellationToken);
         await MeetingWrites.RefreshTodosAsync(db, todos, organization.Id, roster.Select(r => r.OrganizationId), cancellationToken);
+        await MeetingPublications.PublishRecordedAsync(db, [id], cancellationToken);
+        await MeetingPublications.PublishQuotasOfAsync(db, organization.Id, [form.HeldOn.Year], cancellationToken);
         return new RecordedMeeting(id, 1, roster.Count, present, quorum.Required, quorum.Met, quorum.Entitled, quorum.EntitledPresent, quorum.Warning);
     }
 }

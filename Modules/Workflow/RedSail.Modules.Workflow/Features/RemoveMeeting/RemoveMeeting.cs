@@ -39,6 +39,8 @@ internal sealed class RemoveMeetingHandler(WorkflowDb db, RequestContext context
             select distinct p.organization_id from workflow.meeting_attendance a join workflow.person p on p.id = a.person_id where a.meeting_id = @id
             """, new { id = meeting.Id }, cancellationToken);
         await MeetingWrites.RefreshTodosAsync(db, todos, organization.Id, peoplesOrganizations, cancellationToken);
+        await db.PublishAsync(new MeetingRemoved(meeting.Id, organization.Id, request.Reason!.Trim()), cancellationToken);
+        await MeetingPublications.PublishQuotasOfAsync(db, organization.Id, [meeting.HeldOn.Year], cancellationToken);
         return new RemovedMeeting(meeting.Id, version);
     }
 }

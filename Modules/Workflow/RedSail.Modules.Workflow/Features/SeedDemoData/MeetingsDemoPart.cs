@@ -1,5 +1,6 @@
 using RedSail.Modules.Personnel.Contracts;
 using RedSail.Modules.Workflow.Domain;
+using RedSail.Modules.Workflow.Features.Meetings;
 
 namespace RedSail.Modules.Workflow.Features.SeedDemoData;
 
@@ -115,6 +116,11 @@ internal sealed class MeetingsDemoPart : IDemoPart<WorkflowDb>
                 group by a.meeting_id, a.organization_id) c
             where c.meeting_id = m.id;
             """, new { seed = seed.ToString(), today }, ct);
+        // What Analytics' heat map is built from: every meeting, and both years' quotas of every branch, one statement each.
+        await MeetingPublications.PublishRecordedAsync(db, null, ct);
+        foreach (var year in new[] { today.Year - 1, today.Year })
+            await MeetingPublications.PublishQuotasAsync(db, $"select o.id from workflow.organization o where o.status = 'active' and {BranchTypes.Sql("o")}",
+                null, year, ct);
         return meetings;
     }
 }

@@ -60,6 +60,8 @@ internal sealed class UpdateMeetingHandler(WorkflowDb db, RequestContext context
             }, cancellationToken);
         await MeetingWrites.SaveAttendanceAsync(db, meeting.Id, organization.Id, form.HeldOn, attendance, cancellationToken);
         await MeetingWrites.RefreshTodosAsync(db, todos, organization.Id, roster.Select(r => r.OrganizationId), cancellationToken);
+        await MeetingPublications.PublishRecordedAsync(db, [meeting.Id], cancellationToken);
+        await MeetingPublications.PublishQuotasOfAsync(db, organization.Id, [meeting.HeldOn.Year, form.HeldOn.Year], cancellationToken);
         return new RecordedMeeting(meeting.Id, version, roster.Count, present, quorum.Required, quorum.Met, quorum.Entitled, quorum.EntitledPresent,
             quorum.Warning);
     }
