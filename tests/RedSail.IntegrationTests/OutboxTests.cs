@@ -27,7 +27,9 @@ public sealed class OutboxTests
         Assert.Multiple(async () =>
         {
             Assert.That(delivered && allDelivered, Is.True, "the platform's organisation copy was filled from Personnel's events");
-            Assert.That(await host.ScalarAsync<long>("select count(*) from platform.inbox"), Is.EqualTo(DemoOrganizations));
+            // Only Personnel's events: Workflow may announce to-dos for the demo's terms ending soon, depending on today's date.
+            Assert.That(await host.ScalarAsync<long>("select count(*) from platform.inbox i where exists (select 1 from personnel.outbox o where o.event_id = i.event_id)"),
+                Is.EqualTo(DemoOrganizations));
             Assert.That(await host.ScalarAsync<long>("select count(*) from personnel.outbox_delivery where delivered_at is null"), Is.Zero);
         });
     }
@@ -128,8 +130,8 @@ public sealed class OutboxTests
         {
             await dispatcher.DispatchDueAsync();
             return await host.ScalarAsync<long>("select count(*) from personnel.outbox_delivery where parked_at is not null") == 1;
-        });
-        var list = await host.Services.GetRequiredService<ParkedDeliveries>().ListAsync(10, CancellationToken.None);
+        }, 60000); // the retries come after the whole demo's backlog of deliveries (next_attempt_at order)
+        var list = (await host.Services.GetRequiredService<ParkedDeliveries>().ListAsync(10, CancellationToken.None)).Where(d => d.Module == "personnel").ToList();
 
         Assert.Multiple(async () =>
         {
