@@ -8,6 +8,8 @@ using RedSail.Modules.Analytics.Features.ExportChart;
 using RedSail.Modules.Analytics.Features.GetAnnualReport;
 using RedSail.Modules.Analytics.Features.GetDashboard;
 using RedSail.Modules.Analytics.Features.GetHeadline;
+using RedSail.Modules.Analytics.Features.GetPeopleComposition;
+using RedSail.Modules.Analytics.Features.CompareAnnualReports;
 using RedSail.Modules.Analytics.Features.TakeAnalyticsSnapshot;
 
 namespace RedSail.Modules.Analytics;
@@ -34,6 +36,8 @@ public static class AnalyticsModule
         api.MapExportChart();
         api.MapTakeAnalyticsSnapshot();
         api.MapGetAnnualReport();
+        api.MapGetPeopleComposition();
+        api.MapCompareAnnualReports();
         return endpoints;
     }
 }

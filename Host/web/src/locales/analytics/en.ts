@@ -1,5 +1,6 @@
 // Analytics' UI texts, gathered here as analytics.*.
 import dashboard from './dashboard.en'
+import people from './people.en'
 
 export default {
   menu: {
@@ -7,4 +8,5 @@ export default {
     screen: 'Data screen',
   },
   dashboard,
+  people,
 }

@@ -1,5 +1,6 @@
 // 统计分析的界面文本，在此汇总为 analytics.*。
 import dashboard from './dashboard.zh-CN'
+import people from './people.zh-CN'
 
 export default {
   menu: {
@@ -7,4 +8,5 @@ export default {
     screen: '数据大屏',
   },
   dashboard,
+  people,
 }

@@ -32,7 +32,7 @@ internal static class Projection
     {
         typeof(OrganizationCreated), typeof(OrganizationRenamed), typeof(OrganizationMoved), typeof(OrganizationsMerged), typeof(OrganizationDissolved),
         typeof(PersonRecorded), typeof(PersonUpdated), typeof(PartyStatusChanged), typeof(PeopleImportRolledBack), typeof(PersonTransferredOut),
-        typeof(PersonTransferredIn), typeof(PersonMoved), typeof(PersonRelationChanged), typeof(HonourApproved), typeof(HonourWithdrawn),
+        typeof(PersonTransferredIn), typeof(PersonMoved), typeof(PersonRelationChanged), typeof(PersonRecordChanged), typeof(HonourApproved), typeof(HonourWithdrawn),
     }.ToDictionary(t => t.Name);
 
     public static Task ApplyAsync(DbSession db, IntegrationEvent e, CancellationToken ct) => e switch
@@ -50,6 +50,7 @@ internal static class Projection
         PersonTransferredIn p => PersonEvents.RelationAsync(db, p.EventId, p.PersonId, p.OrganizationId, "active", p.OccurredAt, "transferred_in", p.EffectiveOn, ct),
         PersonMoved p => PersonEvents.MovedAsync(db, p, ct),
         PersonRelationChanged p => PersonEvents.RelationAsync(db, p.EventId, p.PersonId, p.OrganizationId, p.To, p.OccurredAt, null, p.EffectiveOn, ct),
+        PersonRecordChanged p => PersonRecordEvents.ChangedAsync(db, p, ct),
         HonourApproved h => HonourEvents.ApprovedAsync(db, h, ct),
         HonourWithdrawn h => HonourEvents.WithdrawnAsync(db, h, ct),
         _ => Task.CompletedTask,
@@ -64,7 +65,7 @@ internal static class Projection
         // DELETE, not TRUNCATE: the module's role may change rows, not tables (DatabaseProvisioner).
         await db.ExecuteAsync("""
             delete from analytics.member_count; delete from analytics.flow; delete from analytics.member;
-            delete from analytics.honour; delete from analytics.organization;
+            delete from analytics.honour; delete from analytics.organization; delete from analytics.person_record;
             """, null, ct);
         long replayed = 0;
         (DateTime At, long Seq) after = (DateTime.MinValue, 0);
