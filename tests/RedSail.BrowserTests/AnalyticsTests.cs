@@ -19,8 +19,9 @@ public sealed class AnalyticsTests : BrowserFixture
             select (select count(*) from analytics.member) = (select count(*) from personnel.person)
                and (select count(*) from analytics.organization) = (select count(*) from personnel.organization)
                and (select count(*) from personnel.outbox_delivery where delivered_at is null) = 0
-            """), 30000);
-        Assert.That(caughtUp, Is.True, "Analytics received the demo's events");
+            """), 90000);
+        Assert.That(caughtUp, Is.True, "Analytics received the demo's events; " + await Host.ScalarAsync<string>(
+            "select count(*) || ' undelivered; ' || coalesce(string_agg(distinct subscriber || ': ' || last_error, '; '), '') from personnel.outbox_delivery where delivered_at is null"));
         // A year of party work for the heat map, once Workflow's copy of the register and committees is complete.
         Assert.That(await Eventually.HoldsAsync(async () => await Host.ScalarAsync<bool>("""
             select (select count(*) from workflow.person) = (select count(*) from personnel.person)
@@ -109,5 +110,37 @@ public sealed class AnalyticsTests : BrowserFixture
         await Expect(page.ById("dues-rate")).ToContainTextAsync("全年收缴率");
         var data = await page.RunAndWaitForDownloadAsync(() => page.ById("chart-complianceHeatMap-xlsx").ClickAsync());
         Assert.That(data.SuggestedFilename, Is.EqualTo($"组织生活合规热力图-{year}.xlsx"));
+    }
+
+    [Test, CancelAfter(TestTimeout)]
+    public async Task The_people_section_shows_members_by_occupation_and_a_bar_drills_down_to_them(CancellationToken cancellationToken)
+    {
+        using var abort = AbortOnTimeout(cancellationToken);
+        // The lowest occupation code any member's current post carries, and how many members have it.
+        var (code, count) = (await Host.ScalarAsync<string>("""
+            select occupation || '/' || people from (select post.occupation, count(*) as people from personnel.person p
+            cross join lateral (
+                select r.data->>'occupation' as occupation from personnel.person_record r
+                where r.person_id = p.id and r.set_kind = 'post' and r.removed_at is null and r.valid_to is null
+                order by r.valid_from desc nulls last, r.id limit 1) post
+            where p.party_status in ('probationary', 'full_member') and p.relation <> 'transferred_out' and post.occupation is not null
+            group by 1) o order by occupation limit 1
+            """))!.Split('/') is var parts ? (parts[0], long.Parse(parts[1])) : default;
+        var names = new Dictionary<string, string> { ["3"] = "专业技术人员", ["4"] = "企事业单位管理人员", ["5"] = "党政机关工作人员" };
+        var page = await NewPageAsync(new BrowserNewContextOptions { ViewportSize = new() { Width = 1600, Height = 1000 } });
+
+        await Ui.SignInAsync(page, await Host.CreateUserAsync(RoleCatalog.CommitteeAdmin, _root));
+        await Ui.OpenAsync(page, "analytics", "党委驾驶舱");
+        var chart = page.ById("chart-occupation");
+        await chart.ScrollIntoViewIfNeededAsync();
+        await Expect(chart).ToContainTextAsync("党员职业");
+        var canvas = chart.Locator(".analytics-chart__canvas");
+        await Expect(canvas).ToHaveAttributeAsync("data-bars", new System.Text.RegularExpressions.Regex(@"^\d+,\d+"));
+        // The chart lists the eight occupations in code order (empty bars included), so the code's bar is at code − 1.
+        var bar = (await canvas.GetAttributeAsync("data-bars"))!.Split(';')[int.Parse(code) - 1].Split(',').Select(int.Parse).ToArray();
+        await canvas.ClickAsync(new LocatorClickOptions { Position = new Position { X = bar[0], Y = bar[1] } });
+
+        await Expect(page.ById("analytics-drilldown")).ToContainTextAsync($"党员职业：{names[code]}");
+        await Expect(page.ById("analytics-drilldown-total")).ToHaveTextAsync($"共 {count} 人");
     }
 }

@@ -13,7 +13,8 @@ namespace RedSail.IntegrationTests;
 /// <summary>
 /// Analytics' read models converge whatever the order and number of deliveries: the same events in order, reversed
 /// (people before their organisations, an update before its record, a conversion before the admission) and each twice
-/// leave the same facts and counts, and so does a rebuild from the event log.
+/// leave the same facts and counts, and so does a rebuild from the event log. Information-set entries too: a post changed
+/// after it was added, a membership removed, a request answered — the older event arriving last changes nothing.
 /// </summary>
 public sealed class AnalyticsProjectionTests
 {
@@ -27,6 +28,8 @@ public sealed class AnalyticsProjectionTests
                          converted_on, relation), ',' order by person_id) from analytics.member), '')
             || '#' || coalesce((select string_agg(organization_id || '/' || kind || '/' || year, ',' order by event_id) from analytics.flow), '')
             || '#' || coalesce((select string_agg(honour_id || '/' || level || '/' || withdrawn, ',' order by honour_id) from analytics.honour), '')
+            || '#' || coalesce((select string_agg(concat_ws('/', person_id, occupation, title_level, traits::text, care::text, mass_orgs::text, united_front), ','
+                         order by person_id) from analytics.member), '')
         """;
 
     [Test]
@@ -51,6 +54,10 @@ public sealed class AnalyticsProjectionTests
         Assert.Multiple(() =>
         {
             Assert.That(inOrder, Does.Contain("/status/full_member=").And.Contain("/flow/loss:transferred_out|2025=1"), "the scenario counts something");
+            Assert.That(inOrder, Does.Contain("/occupation/5=1").And.Not.Contain("/occupation/3=").And.Contain("/title_level/2=1")
+                .And.Contain("/trait/specialty|1990-06=1").And.Contain("/care/housing|answered|1990-06=1").And.Not.Contain("|open|")
+                .And.Contain("/united_front/01|05=1").And.Contain("{skills,specialty}"), "the entries count by their newest values");
+            Assert.That(inOrder, Does.Not.Contain("/mass_org/"), "the removed membership counts no more");
             Assert.That(outOfOrder, Is.EqualTo(inOrder));
             Assert.That(replayed, Is.EqualTo(events.Count), "each event was logged once");
             Assert.That(rebuilt, Is.EqualTo(inOrder));
@@ -72,7 +79,7 @@ public sealed class AnalyticsProjectionTests
 
     private static Task ClearAsync(TestHost host) => host.ExecuteAsync("""
         delete from analytics.member_count; delete from analytics.flow; delete from analytics.member; delete from analytics.honour;
-        delete from analytics.organization; delete from analytics.event_log;
+        delete from analytics.organization; delete from analytics.event_log; delete from analytics.person_record;
         """);
 
     private static List<IntegrationEvent> Events()
@@ -86,6 +93,7 @@ public sealed class AnalyticsProjectionTests
         var otherPath = $"{rootPath}.{Label(other)}";
         var groupPath = $"{branchPath}.{Label(group)}";
         Guid ann = Guid.NewGuid(), bo = Guid.NewGuid(), chen = Guid.NewGuid(), du = Guid.NewGuid();
+        Guid post = Guid.NewGuid(), newPost = Guid.NewGuid(), traits = Guid.NewGuid(), care = Guid.NewGuid(), union = Guid.NewGuid();
         return
         [
             At(new OrganizationCreated(root, null, "T", "测试党委", "committee", rootPath)),
@@ -102,6 +110,25 @@ public sealed class AnalyticsProjectionTests
             At(new PersonMoved(chen, branch, other, new DateOnly(2025, 3, 1), "调动")),
             At(new PersonTransferredOut(du, other, new DateOnly(2025, 4, 1), "L-1", "外单位", "2025-03")),
             At(new OrganizationMoved(group, groupPath, $"{otherPath}.{Label(group)}", other, new DateOnly(2025, 5, 1))),
+            At(new PersonRecordChanged(ann, branch, post, "post", "added", new DateOnly(2015, 7, 1), null,
+                new Dictionary<string, string> { ["post"] = "工程师", ["titleLevel"] = "3", ["occupation"] = "3" })),
+            At(new PersonRecordChanged(ann, branch, post, "post", "changed", new DateOnly(2015, 7, 1), new DateOnly(2024, 12, 31),
+                new Dictionary<string, string> { ["post"] = "工程师", ["titleLevel"] = "3", ["occupation"] = "3" })),
+            At(new PersonRecordChanged(ann, branch, newPost, "post", "added", new DateOnly(2025, 1, 1), null,
+                new Dictionary<string, string> { ["post"] = "科长", ["titleLevel"] = "2", ["occupation"] = "5" })),
+            At(new PersonRecordChanged(ann, branch, traits, "traits", "added", null, null,
+                new Dictionary<string, string> { ["specialty"] = "遥感", ["skills"] = "书法" })),
+            At(new PersonRecordChanged(ann, branch, care, "care", "added", new DateOnly(2025, 2, 1), null,
+                new Dictionary<string, string> { ["category"] = "housing", ["status"] = "open" })),
+            At(new PersonRecordChanged(ann, branch, care, "care", "changed", new DateOnly(2025, 2, 1), null,
+                new Dictionary<string, string> { ["category"] = "housing", ["status"] = "answered" })),
+            At(new PersonRecordChanged(chen, branch, union, "mass_org", "added", new DateOnly(2022, 7, 1), null,
+                new Dictionary<string, string> { ["organization"] = Guid.NewGuid().ToString(), ["post"] = "会员" })),
+            At(new PersonRecordChanged(chen, branch, union, "mass_org", "removed", new DateOnly(2022, 7, 1), null,
+                new Dictionary<string, string> { ["organization"] = Guid.NewGuid().ToString(), ["post"] = "会员" })),
+            At(new PersonRecordChanged(bo, group, Guid.NewGuid(), "united_front", "added", null, null,
+                new Dictionary<string, string> { ["category"] = "01", ["democraticParty"] = "05" })),
+            At(new PersonRecordChanged(du, other, Guid.NewGuid(), "family", "added", null, null, new Dictionary<string, string> { ["relation"] = "10" })),
             At(new HonourApproved(Guid.NewGuid(), branch, ann, "excellent_member", "provincial", "优秀共产党员", new DateOnly(2024, 7, 1))),
             At(new HonourWithdrawn(Guid.Empty, branch, "误录")),
         ];

@@ -12,6 +12,8 @@ using RedSail.Modules.Analytics.Features.GetDashboard;
 using RedSail.Modules.Analytics.Features.GetHeadline;
 using RedSail.Modules.Analytics.Features.ListCellMeetings;
 using RedSail.Modules.Analytics.Features.ListDuesBranchMonths;
+using RedSail.Modules.Analytics.Features.GetPeopleComposition;
+using RedSail.Modules.Analytics.Features.CompareAnnualReports;
 using RedSail.Modules.Analytics.Features.TakeAnalyticsSnapshot;
 
 namespace RedSail.Modules.Analytics;
@@ -42,6 +44,8 @@ public static class AnalyticsModule
         api.MapListCellMeetings();
         api.MapGetDuesCollection();
         api.MapListDuesBranchMonths();
+        api.MapGetPeopleComposition();
+        api.MapCompareAnnualReports();
         return endpoints;
     }
 }

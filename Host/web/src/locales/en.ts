@@ -863,7 +863,7 @@ const en: MessageSchema = {
     },
     fields: {
       education: { education: 'Education', degree: 'Degree', school: 'School', major: 'Major', studyMode: 'Mode of study' },
-      post: { post: 'Post', title: 'Professional title', titleLevel: 'Title level', department: 'Department' },
+      post: { post: 'Post', title: 'Professional title', titleLevel: 'Title level', department: 'Department', occupation: 'Occupation (statistics)' },
       family: { relation: 'Relation', name: "Family member's name", birthYear: 'Year of birth', politicalStatus: 'Political status', workUnit: 'Work unit and post' },
       reward: { kind: 'Reward or punishment', name: 'Name', level: 'Level', conferredBy: 'Conferred by', documentNumber: 'Document number' },
       abroad: { destination: 'Destination', purpose: 'Purpose', approvalNumber: 'Approval number' },

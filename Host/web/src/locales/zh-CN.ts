@@ -847,7 +847,7 @@ const zhCN = {
     },
     fields: {
       education: { education: '学历', degree: '学位', school: '毕业院校', major: '专业', studyMode: '学习形式' },
-      post: { post: '职务', title: '专业技术职称', titleLevel: '职称等级', department: '任职部门' },
+      post: { post: '职务', title: '专业技术职称', titleLevel: '职称等级', department: '任职部门', occupation: '职业（统计）' },
       family: { relation: '与本人关系', name: '家庭成员姓名', birthYear: '出生年份', politicalStatus: '政治面貌', workUnit: '工作单位及职务' },
       reward: { kind: '奖惩类别', name: '奖惩名称', level: '级别', conferredBy: '批准机关', documentNumber: '文号' },
       abroad: { destination: '前往国家（地区）', purpose: '事由', approvalNumber: '批准文号' },

@@ -38,7 +38,7 @@ internal static class InformationSets
         new("education", [Coded("education", "education", required: true), Coded("degree", "degree"), Text("school", required: true),
             Text("major"), Coded("studyMode", "study_mode")], HasPeriod: true, FromRequired: false, SingleCurrent: false),
         new("post", [Text("post", required: true, searchable: true), Text("title", searchable: true), Coded("titleLevel", "title_level"),
-            Text("department")], HasPeriod: true, FromRequired: true, SingleCurrent: false),
+            Text("department"), Coded("occupation", "occupation")], HasPeriod: true, FromRequired: true, SingleCurrent: false),
         new("family", [Coded("relation", "family_relation", required: true), Text("name", required: true, max: 50, sensitive: true),
             new("birthYear", SetFieldKind.Year), Coded("politicalStatus", "political_status"), Text("workUnit", max: 200, sensitive: true)],
             HasPeriod: false, FromRequired: false, SingleCurrent: false),

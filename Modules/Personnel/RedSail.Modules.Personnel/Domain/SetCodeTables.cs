@@ -34,6 +34,13 @@ internal static class SetCodeTables
             new("1", "正高级", "Senior (full)"), new("2", "副高级", "Senior (associate)"), new("3", "中级", "Intermediate"),
             new("4", "初级", "Junior"), new("5", "员级", "Assistant"),
         ],
+        // The national statistics' occupations of party members (shared/DOMAIN.md §10, 党内统计 "职业", 8 groups)
+        ["occupation"] =
+        [
+            new("1", "工人", "Worker"), new("2", "农牧渔民", "Farmer, herdsman or fisherman"), new("3", "专业技术人员", "Professional or technician"),
+            new("4", "企事业单位管理人员", "Manager in an enterprise or institution"), new("5", "党政机关工作人员", "Party or government staff"),
+            new("6", "学生", "Student"), new("7", "离退休人员", "Retired"), new("8", "其他职业人员", "Other occupation"),
+        ],
         ["study_mode"] = [new("full_time", "全日制", "Full-time"), new("part_time", "在职", "Part-time")],
         ["reward_kind"] = [new("reward", "奖励", "Reward"), new("punishment", "惩处", "Punishment")],
         ["honor_level"] =

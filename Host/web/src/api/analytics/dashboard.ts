@@ -59,7 +59,22 @@ export interface Dashboard {
   honours: HonourCount[]
 }
 
-export type DrillMetric = 'status' | 'gender' | 'age' | 'education' | 'ethnicity' | 'partyAge' | 'joiningPeriod'
+export type DrillMetric =
+  | 'status'
+  | 'gender'
+  | 'age'
+  | 'education'
+  | 'ethnicity'
+  | 'partyAge'
+  | 'joiningPeriod'
+  // the people-composition section (api/analytics/people.ts)
+  | 'occupation'
+  | 'titleLevel'
+  | 'youngTrait'
+  | 'youngCare'
+  | 'massOrg'
+  | 'unitedFront'
+  | 'democraticParty'
 
 export interface DrilldownPerson {
   personId: string

@@ -1,6 +1,7 @@
 // Analytics' UI texts, gathered here as analytics.*.
 import dashboard from './dashboard.en'
 import partyWork from './partyWork.en'
+import people from './people.en'
 
 export default {
   menu: {
@@ -9,4 +10,5 @@ export default {
   },
   dashboard,
   partyWork,
+  people,
 }

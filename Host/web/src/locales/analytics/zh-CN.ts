@@ -1,6 +1,7 @@
 // 统计分析的界面文本，在此汇总为 analytics.*。
 import dashboard from './dashboard.zh-CN'
 import partyWork from './partyWork.zh-CN'
+import people from './people.zh-CN'
 
 export default {
   menu: {
@@ -9,4 +10,5 @@ export default {
   },
   dashboard,
   partyWork,
+  people,
 }

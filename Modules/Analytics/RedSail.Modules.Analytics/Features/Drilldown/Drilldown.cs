@@ -47,7 +47,7 @@ internal sealed class DrilldownHandler(AnalyticsDb db, RequestContext context, I
         var total = await grid.ReadSingleAsync<long>();
         var rows = (await grid.ReadAsync<Row>()).ToList();
         return new Paged<DrilldownPerson>(rows.Select(r => new DrilldownPerson(r.PersonId, r.Name ?? "", r.OrganizationId, r.OrganizationName,
-            q.Metric is "age" or "partyAge" && DateOnly.TryParse(r.Value, out var d) ? (asOf.Year - d.Year - (d.Month > asOf.Month ? 1 : 0)).ToString() : r.Value ?? "")).ToList(),
+            q.Metric is "age" or "partyAge" or "youngTrait" or "youngCare" && DateOnly.TryParse(r.Value, out var d) ? (asOf.Year - d.Year - (d.Month > asOf.Month ? 1 : 0)).ToString() : r.Value ?? "")).ToList(),
             total, paging.Page, paging.PageSize);
     }
 
@@ -64,7 +64,11 @@ internal sealed class DrilldownHandler(AnalyticsDb db, RequestContext context, I
 /// <summary>The SQL condition on a member row (alias m) for each bucket of the dashboard, the same bucketing as the counts.</summary>
 internal static class DrilldownFilter
 {
-    public static readonly IReadOnlySet<string> Metrics = new HashSet<string> { "status", "gender", "age", "education", "ethnicity", "partyAge", "joiningPeriod" };
+    public static readonly IReadOnlySet<string> Metrics = new HashSet<string>
+    {
+        "status", "gender", "age", "education", "ethnicity", "partyAge", "joiningPeriod",
+        "occupation", "titleLevel", "youngTrait", "youngCare", "massOrg", "unitedFront", "democraticParty",
+    };
 
     private const string IsMember = "m.party_status in ('probationary', 'full_member')";
 
@@ -98,7 +102,7 @@ internal static class DrilldownFilter
                 parameters.Add("toMonth", period.ToMonth);
                 return $"{IsMember} and to_char(m.joined_on, 'YYYY-MM') between @fromMonth and @toMonth";
             default:
-                return null;
+                return PeopleDrilldownFilter.Condition(metric, bucket, asOf, parameters);
         }
     }
 
@@ -111,7 +115,8 @@ internal static class DrilldownFilter
         "education" => "m.education",
         "ethnicity" => "m.ethnicity",
         "partyAge" => "m.converted_on::text",
-        _ => "m.joined_on::text",
+        "joiningPeriod" => "m.joined_on::text",
+        _ => PeopleDrilldownFilter.Value(metric),
     };
 }
 

@@ -7,7 +7,7 @@ using RedSail.Modules.Analytics.Features.Statistics;
 namespace RedSail.Modules.Analytics.Features.GetAnnualReport;
 
 /// <summary>
-/// The annual party statistics (党内统计年报 style) of a subtree at a year-end: members by the national dimensions, the year's
+/// The annual party statistics (党内统计年报 style) of a subtree at a year-end: members by the national dimensions (occupation included), the year's
 /// admissions, conversions, arrivals and losses by reason, organisations by type — each table with its total, and cross
 /// checks that the totals agree across tables. Read from the December snapshot (or today's figures for the running year).
 /// </summary>
@@ -33,7 +33,7 @@ internal sealed class GetAnnualReportValidator : IValidator<GetAnnualReport>
 
 internal sealed class GetAnnualReportHandler(AnalyticsDb db, RequestContext context, IClock clock) : IRequestHandler<GetAnnualReport, AnnualReport>
 {
-    private static readonly string[] Losses = ["deceased", "removed", "expelled", "withdrawn", "lapsed", "suspended", "probation_cancelled", "transferred_out"];
+    public static readonly string[] Losses = ["deceased", "removed", "expelled", "withdrawn", "lapsed", "suspended", "probation_cancelled", "transferred_out"];
 
     public async Task<AnnualReport> Handle(GetAnnualReport q, CancellationToken cancellationToken)
     {
@@ -76,6 +76,8 @@ internal sealed class GetAnnualReportHandler(AnalyticsDb db, RequestContext cont
                 [Flow("admitted"), Flow("converted"), Flow("transferred_in"), losses.Sum(), .. losses]),
             new("organizations", [new("total", ["organizations"]), new("type", organizationTypes.Select(o => o.Key).ToList())],
                 [organizationTypes.Sum(o => o.Value), .. organizationTypes.Select(o => o.Value)]),
+            new("occupation", [new("total", ["members"]), new("occupation", PeopleBands.Occupations.Select(o => "occupation_" + o).ToList())],
+                [members, .. PeopleBands.Occupations.Select(o => counts.Count("occupation", o))]),
         };
         var checks = new List<CrossCheck>
         {
@@ -85,7 +87,8 @@ internal sealed class GetAnnualReportHandler(AnalyticsDb db, RequestContext cont
             new("members_by_education", members, education.Sum()),
             new("members_by_joining_period", members, periods.Values.Sum() + joinedUnknown),
             new("members_by_ethnicity", members, ethnicity.Values.Sum()),
-            new("losses_by_reason", tables[3].Values[3], losses.Sum()),
+            new("members_by_occupation", members, PeopleBands.Occupations.Sum(o => counts.Count("occupation", o))),
+            new("losses_by_reason", tables.Single(t => t.Key == "changes").Values[3], losses.Sum()),
         };
         return new AnnualReport(q.Year, asOf, counts.FromSnapshot, tables, checks);
     }
@@ -99,35 +102,47 @@ internal static class AnnualReportWorkbook
         var book = new MergedSheetWriter();
         foreach (var table in report.Tables)
         {
-            var sheet = book.Add(messages.Get($"analytics.report.table.{table.Key}"));
-            sheet.Rows.Add([messages.Get($"analytics.report.table.{table.Key}") + " " + messages.Get("analytics.report.as_of", report.AsOf.ToString("yyyy-MM-dd"))]);
-            var columns = table.Groups.Sum(g => g.Columns.Count);
-            sheet.Merge(0, 0, 1, columns + 1);
-            sheet.Rows.Add([messages.Get("analytics.report.item"), .. table.Groups.SelectMany(g => g.Columns.Select((_, i) => i == 0 ? Label(messages, table, g.Key) : null))]);
-            sheet.Rows.Add([null, .. table.Groups.SelectMany(g => g.Columns.Select(c => Label(messages, table, c)))]);
-            sheet.Merge(1, 0, 2, 1);
-            var at = 1;
-            foreach (var group in table.Groups)
-            {
-                if (group.Columns.Count > 1) sheet.Merge(1, at, 1, group.Columns.Count);
-                at += group.Columns.Count;
-            }
-            sheet.BoldRows.UnionWith([0, 1, 2]);
+            var sheet = TableSheet(book, messages, table.Key, table.Groups, messages.Get("analytics.report.as_of", report.AsOf.ToString("yyyy-MM-dd")));
             sheet.Rows.Add([messages.Get("analytics.report.figures"), .. table.Values.Cast<object?>()]);
         }
-        var checks = book.Add(messages.Get("analytics.report.checks"));
-        checks.Rows.Add([messages.Get("analytics.report.check"), messages.Get("analytics.report.expected"), messages.Get("analytics.report.actual"),
-            messages.Get("analytics.report.result")]);
-        checks.BoldRows.Add(0);
-        foreach (var check in report.Checks)
-            checks.Rows.Add([messages.Get($"analytics.report.check.{check.Key}"), check.Expected, check.Actual,
-                messages.Get(check.Passed ? "analytics.report.passed" : "analytics.report.failed")]);
+        ChecksSheet(book, messages, report.Checks);
         return book.ToArray();
     }
 
+    /// <summary>A table's sheet with its title row and two header rows: the group headers merged over their columns, the item column merged down.</summary>
+    public static MergedSheetWriter.Sheet TableSheet(MergedSheetWriter book, MessageCatalog messages, string key, IReadOnlyList<ReportGroup> groups, string subtitle)
+    {
+        var sheet = book.Add(messages.Get($"analytics.report.table.{key}"));
+        sheet.Rows.Add([messages.Get($"analytics.report.table.{key}") + " " + subtitle]);
+        var columns = groups.Sum(g => g.Columns.Count);
+        sheet.Merge(0, 0, 1, columns + 1);
+        sheet.Rows.Add([messages.Get("analytics.report.item"), .. groups.SelectMany(g => g.Columns.Select((_, i) => i == 0 ? Label(messages, key, g.Key) : null))]);
+        sheet.Rows.Add([null, .. groups.SelectMany(g => g.Columns.Select(c => Label(messages, key, c)))]);
+        sheet.Merge(1, 0, 2, 1);
+        var at = 1;
+        foreach (var group in groups)
+        {
+            if (group.Columns.Count > 1) sheet.Merge(1, at, 1, group.Columns.Count);
+            at += group.Columns.Count;
+        }
+        sheet.BoldRows.UnionWith([0, 1, 2]);
+        return sheet;
+    }
+
+    public static void ChecksSheet(MergedSheetWriter book, MessageCatalog messages, IEnumerable<CrossCheck> checks)
+    {
+        var sheet = book.Add(messages.Get("analytics.report.checks"));
+        sheet.Rows.Add([messages.Get("analytics.report.check"), messages.Get("analytics.report.expected"), messages.Get("analytics.report.actual"),
+            messages.Get("analytics.report.result")]);
+        sheet.BoldRows.Add(0);
+        foreach (var check in checks)
+            sheet.Rows.Add([messages.Get($"analytics.report.check.{check.Key}"), check.Expected, check.Actual,
+                messages.Get(check.Passed ? "analytics.report.passed" : "analytics.report.failed")]);
+    }
+
     /// <summary>Codes with a national name (organisation types, statuses) take it; the report's own headings come from its keys.</summary>
-    private static string Label(MessageCatalog messages, ReportTable table, string key) =>
-        table.Key == "organizations" && key != "total" && key != "organizations" ? messages.Get($"org_type.{key}") : messages.Get($"analytics.report.column.{key}");
+    private static string Label(MessageCatalog messages, string table, string key) =>
+        table == "organizations" && key != "total" && key != "organizations" ? messages.Get($"org_type.{key}") : messages.Get($"analytics.report.column.{key}");
 }
 
 internal static class GetAnnualReportEndpoint

@@ -10,8 +10,13 @@ namespace RedSail.Modules.Analytics.Features.ReadModel;
 /// </summary>
 internal static class MemberFacts
 {
-    /// <summary>The buckets a member row (alias {0}) counts in, by the one SQL definition (migration M0002).</summary>
-    public const string Buckets = "analytics.member_buckets({0}.party_status, {0}.relation, {0}.removed, {0}.gender, {0}.birth_date, {0}.ethnicity, {0}.education, {0}.joined_on, {0}.converted_on)";
+    /// <summary>
+    /// The buckets a member row (alias {0}) counts in, by the SQL definitions: <c>member_buckets</c> (migration M0002: status and
+    /// the party members' national dimensions) and <c>person_buckets</c> (M0020: occupation, title level, birth month, young
+    /// employees' traits and requests, mass-organisation and united-front memberships). This is the one place that joins them.
+    /// </summary>
+    public const string Buckets = "(select * from analytics.member_buckets({0}.party_status, {0}.relation, {0}.removed, {0}.gender, {0}.birth_date, {0}.ethnicity, {0}.education, {0}.joined_on, {0}.converted_on) " +
+        "union all select * from analytics.person_buckets({0}.party_status, {0}.relation, {0}.removed, {0}.birth_date, {0}.occupation, {0}.title_level, {0}.traits, {0}.care, {0}.mass_orgs, {0}.united_front))";
 
     /// <summary><paramref name="change"/> is an INSERT … ON CONFLICT or UPDATE of analytics.member aliased m, ending in <c>returning m.*</c>.</summary>
     public static async Task ChangeAsync(DbSession db, Guid personId, string change, object args, CancellationToken ct)

@@ -33,7 +33,7 @@ internal static class Projection
     {
         typeof(OrganizationCreated), typeof(OrganizationRenamed), typeof(OrganizationMoved), typeof(OrganizationsMerged), typeof(OrganizationDissolved),
         typeof(PersonRecorded), typeof(PersonUpdated), typeof(PartyStatusChanged), typeof(PeopleImportRolledBack), typeof(PersonTransferredOut),
-        typeof(PersonTransferredIn), typeof(PersonMoved), typeof(PersonRelationChanged), typeof(HonourApproved), typeof(HonourWithdrawn),
+        typeof(PersonTransferredIn), typeof(PersonMoved), typeof(PersonRelationChanged), typeof(PersonRecordChanged), typeof(HonourApproved), typeof(HonourWithdrawn),
         typeof(MeetingRecorded), typeof(MeetingRemoved), typeof(MeetingQuotasCounted), typeof(DuesMonthTotalsChanged),
     }.ToDictionary(t => t.Name);
 
@@ -52,6 +52,7 @@ internal static class Projection
         PersonTransferredIn p => PersonEvents.RelationAsync(db, p.EventId, p.PersonId, p.OrganizationId, "active", p.OccurredAt, "transferred_in", p.EffectiveOn, ct),
         PersonMoved p => PersonEvents.MovedAsync(db, p, ct),
         PersonRelationChanged p => PersonEvents.RelationAsync(db, p.EventId, p.PersonId, p.OrganizationId, p.To, p.OccurredAt, null, p.EffectiveOn, ct),
+        PersonRecordChanged p => PersonRecordEvents.ChangedAsync(db, p, ct),
         HonourApproved h => HonourEvents.ApprovedAsync(db, h, ct),
         HonourWithdrawn h => HonourEvents.WithdrawnAsync(db, h, ct),
         MeetingRecorded m => WorkflowEvents.MeetingRecordedAsync(db, m, ct),
@@ -70,7 +71,7 @@ internal static class Projection
         // DELETE, not TRUNCATE: the module's role may change rows, not tables (DatabaseProvisioner).
         await db.ExecuteAsync("""
             delete from analytics.member_count; delete from analytics.flow; delete from analytics.member;
-            delete from analytics.honour; delete from analytics.organization;
+            delete from analytics.honour; delete from analytics.organization; delete from analytics.person_record;
             delete from analytics.meeting; delete from analytics.meeting_quota; delete from analytics.meeting_quota_year; delete from analytics.dues_month;
             """, null, ct);
         long replayed = 0;

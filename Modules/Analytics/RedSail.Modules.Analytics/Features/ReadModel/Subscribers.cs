@@ -25,6 +25,14 @@ internal sealed class PersonTransferredOutSubscriber(AnalyticsDb db) : LoggingSu
 internal sealed class PersonTransferredInSubscriber(AnalyticsDb db) : LoggingSubscriber<PersonTransferredIn>(db);
 internal sealed class PersonMovedSubscriber(AnalyticsDb db) : LoggingSubscriber<PersonMoved>(db);
 internal sealed class PersonRelationChangedSubscriber(AnalyticsDb db) : LoggingSubscriber<PersonRelationChanged>(db);
+
+/// <summary>Only the entries of the sets the read models use are logged (<see cref="PersonRecordEvents.Sets"/>): families and the like stay out of the log.</summary>
+internal sealed class PersonRecordChangedSubscriber(AnalyticsDb db) : INotificationHandler<PersonRecordChanged>
+{
+    public Task Handle(PersonRecordChanged e, CancellationToken ct) =>
+        PersonRecordEvents.Sets.Contains(e.Set) ? Projection.ReceiveAsync(db, e, ct) : Task.CompletedTask;
+}
+
 internal sealed class HonourApprovedSubscriber(AnalyticsDb db) : LoggingSubscriber<HonourApproved>(db);
 internal sealed class HonourWithdrawnSubscriber(AnalyticsDb db) : LoggingSubscriber<HonourWithdrawn>(db);
 internal sealed class MeetingRecordedSubscriber(AnalyticsDb db) : LoggingSubscriber<MeetingRecorded>(db);

@@ -44,7 +44,9 @@ internal sealed class DemoRecordsGenerator(int seed)
             if (!retired)
             {
                 var (title, level) = Pick(Titles);
-                records.Add(Record(p, "post", Between(graduated, today), null, new() { ["post"] = Pick(Posts), ["title"] = title, ["titleLevel"] = level }));
+                var post = Pick(Posts);
+                records.Add(Record(p, "post", Between(graduated, today), null,
+                    new() { ["post"] = post, ["title"] = title, ["titleLevel"] = level, ["occupation"] = OccupationOf(post) }));
                 records.Add(Record(p, "mass_org", graduated, null, new() { ["organization"] = union.ToString(), ["post"] = "会员" }, union));
             }
             if (age <= 28)
@@ -93,6 +95,9 @@ internal sealed class DemoRecordsGenerator(int seed)
         }
         return records;
     }
+
+    /// <summary>The national occupation group of a demo post (no random draw, so the rest of the demo stays as it was).</summary>
+    private static string OccupationOf(string post) => post is "副处长" or "处长" or "副所长" or "项目主管" ? "4" : post == "工程师" ? "3" : "5";
 
     private DemoRecord Record(DemoPerson p, string set, DateOnly? from, DateOnly? to, Dictionary<string, string> values, Guid? organization = null) =>
         new(DemoDataGenerator.SeededGuid(_random), p.Id, set, from, to, values, organization);

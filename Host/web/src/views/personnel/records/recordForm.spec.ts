@@ -173,7 +173,7 @@ describe('how stored values read', () => {
   it('has a label for every field of every set the server defines', () => {
     const sets: Record<string, string[]> = {
       education: ['education', 'degree', 'school', 'major', 'studyMode'],
-      post: ['post', 'title', 'titleLevel', 'department'],
+      post: ['post', 'title', 'titleLevel', 'department', 'occupation'],
       family: ['relation', 'name', 'birthYear', 'politicalStatus', 'workUnit'],
       reward: ['kind', 'name', 'level', 'conferredBy', 'documentNumber'],
       abroad: ['destination', 'purpose', 'approvalNumber'],
