@@ -10,6 +10,7 @@ using RedSail.Modules.Analytics.Features.GetComplianceHeatMap;
 using RedSail.Modules.Analytics.Features.GetDuesCollection;
 using RedSail.Modules.Analytics.Features.GetDashboard;
 using RedSail.Modules.Analytics.Features.GetHeadline;
+using RedSail.Modules.Analytics.Features.GetUsageBoard;
 using RedSail.Modules.Analytics.Features.ListCellMeetings;
 using RedSail.Modules.Analytics.Features.ListDuesBranchMonths;
 using RedSail.Modules.Analytics.Features.TakeAnalyticsSnapshot;
@@ -42,6 +43,7 @@ public static class AnalyticsModule
         api.MapListCellMeetings();
         api.MapGetDuesCollection();
         api.MapListDuesBranchMonths();
+        api.MapGetUsageBoard();
         return endpoints;
     }
 }

@@ -1,12 +1,15 @@
 // Analytics' UI texts, gathered here as analytics.*.
 import dashboard from './dashboard.en'
 import partyWork from './partyWork.en'
+import usageBoard from './usageBoard.en'
 
 export default {
   menu: {
     dashboard: 'Committee dashboard',
     screen: 'Data screen',
+    usageBoard: 'Usage board',
   },
   dashboard,
   partyWork,
+  usageBoard,
 }
