@@ -185,4 +185,59 @@ public sealed class AnalyticsMeetingsAndDuesTests : DemoInstituteTests
             Assert.That(drill.EnumerateArray().Select(m => m.GetProperty("meetingId").GetGuid()), Does.Not.Contain(id));
         });
     }
+
+    [Test]
+    public async Task The_usage_board_counts_a_branch_as_workflows_and_personnels_tables_do_and_a_secretary_sees_only_their_branch()
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+        var quarter = (today.Month + 2) / 3;
+        var from = new DateOnly(today.Year, quarter * 3 - 2, 1);
+        var board = await Problems.JsonAsync(await Committee.GetAsync($"/api/analytics/usage-board?year={today.Year}&quarter={quarter}&recordedWithinDays=7"));
+        // RS-01 and its party groups, counted in the source modules' own tables.
+        var expected = await Host.ScalarAsync<string>("""
+            select concat_ws('|',
+                (select count(*) from workflow.meeting m join workflow.organization o on o.id = m.organization_id
+                 where (o.id = @b or (o.type = 'party_group' and o.parent_id = @b)) and m.removed_at is null and m.held_on >= @f::date and m.held_on < @f::date + interval '3 months'),
+                (select count(*) from workflow.meeting m join workflow.organization o on o.id = m.organization_id
+                 where (o.id = @b or (o.type = 'party_group' and o.parent_id = @b)) and m.removed_at is null and m.held_on >= @f::date and m.held_on < @f::date + interval '3 months'
+                   and (m.recorded_at at time zone 'Asia/Shanghai')::date <= m.held_on + 7),
+                (select count(*) from workflow.dues_month d join workflow.organization o on o.id = d.organization_id
+                 where (o.id = @b or (o.type = 'party_group' and o.parent_id = @b)) and d.month >= @f::date and d.month < @f::date + interval '3 months'
+                   and d.amount_due - d.reduction > 0),
+                (select count(*) from workflow.dues_month d join workflow.organization o on o.id = d.organization_id
+                 where (o.id = @b or (o.type = 'party_group' and o.parent_id = @b)) and d.month >= @f::date and d.month < @f::date + interval '3 months'
+                   and d.amount_due - d.reduction > 0 and d.paid >= d.amount_due - d.reduction and d.paid_on < d.month + interval '1 month'),
+                (select count(*) from personnel.person p join personnel.organization o on o.id = p.organization_id
+                 where (o.id = @b or (o.type = 'party_group' and o.parent_id = @b)) and p.party_status in ('probationary', 'full_member') and p.relation <> 'transferred_out'),
+                (select count(*) from personnel.person p join personnel.organization o on o.id = p.organization_id
+                 where (o.id = @b or (o.type = 'party_group' and o.parent_id = @b)) and p.party_status in ('probationary', 'full_member') and p.relation <> 'transferred_out'
+                   and p.education is not null and p.joined_on is not null))
+            """, ("b", Branch), ("f", from.ToString("yyyy-MM-dd")));
+        var items = board.GetProperty("items").EnumerateArray().ToList();
+        var row = items.Single(i => i.GetProperty("id").GetGuid() == Branch);
+        string[] fields = ["meetingsHeld", "meetingsRecordedInTime", "membersDue", "membersPaidOnTime", "members", "membersComplete"];
+        var ranks = items.Select(i => i.GetProperty("rank").GetInt32()).ToList();
+        var scores = items.Select(i => i.GetProperty("score").GetDecimal()).ToList();
+
+        using var secretary = Host.Client();
+        var other = await Demo.BranchAsync(Host, "RS-03");
+        await secretary.SignInAsync(await Host.CreateUserAsync(RoleCatalog.BranchSecretary, other));
+        var own = await Problems.JsonAsync(await secretary.GetAsync($"/api/analytics/usage-board?year={today.Year}&quarter={quarter}"));
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(string.Join("|", fields.Select(f => row.GetProperty(f).GetInt32())), Is.EqualTo(expected));
+            Assert.That(row.GetProperty("members").GetInt32(), Is.GreaterThan(0));
+            Assert.That(row.GetProperty("membersDue").GetInt32(), Is.GreaterThan(0), "this quarter's dues months are in the demo");
+            Assert.That(row.GetProperty("score").GetDecimal(), Is.EqualTo(Math.Round(
+                ((row.GetProperty("recordedInTimeRate").ValueKind == JsonValueKind.Null ? 0 : row.GetProperty("recordedInTimeRate").GetDecimal())
+                 + row.GetProperty("paidOnTimeRate").GetDecimal() + row.GetProperty("completenessRate").GetDecimal()) / 3, 4)));
+            Assert.That(items.Count, Is.GreaterThan(10));
+            Assert.That(scores, Is.Ordered.Descending);
+            Assert.That(ranks[0], Is.EqualTo(1));
+            Assert.That(ranks.Zip(scores).All(r => r.First == scores.IndexOf(r.Second) + 1), Is.True, "equal scores share a rank");
+            Assert.That(own.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()), Is.EqualTo(new[] { other }));
+            await Problems.ExpectAsync(await secretary.GetAsync($"/api/analytics/usage-board?organizationId={Branch}"), HttpStatusCode.NotFound, "not_found");
+        });
+    }
 }

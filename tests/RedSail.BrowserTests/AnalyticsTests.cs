@@ -143,4 +143,25 @@ public sealed class AnalyticsTests : BrowserFixture
         await Expect(page.ById("analytics-drilldown")).ToContainTextAsync($"党员职业：{names[code]}");
         await Expect(page.ById("analytics-drilldown-total")).ToHaveTextAsync($"共 {count} 人");
     }
+
+    [Test, CancelAfter(TestTimeout)]
+    public async Task The_usage_board_ranks_the_branches_of_the_quarter(CancellationToken cancellationToken)
+    {
+        using var abort = AbortOnTimeout(cancellationToken);
+        var user = await Host.CreateUserAsync(RoleCatalog.CommitteeAdmin, _root);
+        using var api = Host.Client();
+        await api.SignInAsync(user);
+        var top = (await api.GetJsonAsync<System.Text.Json.JsonElement>("/api/analytics/usage-board")).GetProperty("items")[0];
+        var page = await NewPageAsync(new BrowserNewContextOptions { ViewportSize = new() { Width = 1600, Height = 1000 } });
+
+        await Ui.SignInAsync(page, user);
+        await Ui.OpenAsync(page, "analytics-usage", "应用情况公示");
+        var first = page.ById("usage-table").Locator(".el-table__body-wrapper tbody tr").First;
+        await Expect(first.Locator("td").Nth(0)).ToHaveTextAsync("1");
+        await Expect(first.Locator("td").Nth(1)).ToHaveTextAsync(top.GetProperty("name").GetString()!);
+        await Expect(first.Locator("td").Nth(6)).ToHaveTextAsync((top.GetProperty("score").GetDecimal() * 100).ToString("0.0"));
+
+        var data = await page.RunAndWaitForDownloadAsync(() => page.ById("usage-xlsx").ClickAsync());
+        Assert.That(data.SuggestedFilename, Does.StartWith("应用情况公示 ").And.EndWith(".xlsx"));
+    }
 }

@@ -10,6 +10,7 @@ using RedSail.Modules.Analytics.Features.GetComplianceHeatMap;
 using RedSail.Modules.Analytics.Features.GetDuesCollection;
 using RedSail.Modules.Analytics.Features.GetDashboard;
 using RedSail.Modules.Analytics.Features.GetHeadline;
+using RedSail.Modules.Analytics.Features.GetUsageBoard;
 using RedSail.Modules.Analytics.Features.ListCellMeetings;
 using RedSail.Modules.Analytics.Features.ListDuesBranchMonths;
 using RedSail.Modules.Analytics.Features.GetPeopleComposition;
@@ -46,6 +47,7 @@ public static class AnalyticsModule
         api.MapListDuesBranchMonths();
         api.MapGetPeopleComposition();
         api.MapCompareAnnualReports();
+        api.MapGetUsageBoard();
         return endpoints;
     }
 }

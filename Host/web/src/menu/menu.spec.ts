@@ -70,6 +70,7 @@ describe('menu filter', () => {
       'announcements',
       'analytics',
       'analytics-screen',
+      'analytics-usage',
       'users',
       'roles',
       'oa-clients',

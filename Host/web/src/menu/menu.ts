@@ -38,6 +38,7 @@ export type MenuKey =
   | 'archives-search'
   | 'analytics'
   | 'analytics-screen'
+  | 'analytics-usage'
   | 'users'
   | 'roles'
   | 'oa-clients'
@@ -135,6 +136,7 @@ export const MENU: readonly MenuGroup[] = [
   group('analytics', 'DataAnalysis', [
     item('analytics', '/analytics', 'DataAnalysis', ['analytics.read'], { titleKey: 'analytics.menu.dashboard' }),
     item('analytics-screen', '/analytics/screen', 'Monitor', ['analytics.read'], { titleKey: 'analytics.menu.screen' }),
+    item('analytics-usage', '/analytics/usage-board', 'Rank', ['analytics.read'], { titleKey: 'analytics.menu.usageBoard' }),
   ]),
   group('system', 'Setting', [
     item('users', '/system/users', 'Avatar', ['platform.users']),

@@ -127,6 +127,7 @@ export const routes: RouteRecordRaw[] = [
       moduleRoute('archives-search', () => import('@/views/archives/search/SearchView.vue')),
       moduleRoute('analytics', () => import('@/views/analytics/dashboard/AnalyticsDashboardView.vue')),
       moduleRoute('analytics-screen', () => import('@/views/analytics/screen/AnalyticsScreenView.vue')),
+      moduleRoute('analytics-usage', () => import('@/views/analytics/usage/UsageBoardView.vue')),
       moduleRoute('users', () => import('@/views/system/UsersView.vue')),
       moduleRoute('roles', () => import('@/views/system/RolesView.vue')),
       moduleRoute('oa-clients', () => import('@/views/system/OaClientsView.vue')),

@@ -2,13 +2,16 @@
 import dashboard from './dashboard.en'
 import partyWork from './partyWork.en'
 import people from './people.en'
+import usageBoard from './usageBoard.en'
 
 export default {
   menu: {
     dashboard: 'Committee dashboard',
     screen: 'Data screen',
+    usageBoard: 'Usage board',
   },
   dashboard,
   partyWork,
   people,
+  usageBoard,
 }

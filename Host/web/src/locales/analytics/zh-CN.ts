@@ -2,13 +2,16 @@
 import dashboard from './dashboard.zh-CN'
 import partyWork from './partyWork.zh-CN'
 import people from './people.zh-CN'
+import usageBoard from './usageBoard.zh-CN'
 
 export default {
   menu: {
     dashboard: '党委驾驶舱',
     screen: '数据大屏',
+    usageBoard: '应用情况公示',
   },
   dashboard,
   partyWork,
   people,
+  usageBoard,
 }

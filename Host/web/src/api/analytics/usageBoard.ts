@@ -1,0 +1,33 @@
+import { http } from '../http'
+
+// 应用情况公示 (/api/analytics/usage-board). Server: Modules/Analytics/…/Features/GetUsageBoard.
+
+export interface UsageBoardBranch {
+  rank: number
+  id: string
+  name: string
+  meetingsHeld: number
+  meetingsRecordedInTime: number
+  /** null when no meeting was held */
+  recordedInTimeRate: number | null
+  membersDue: number
+  membersPaidOnTime: number
+  paidOnTimeRate: number | null
+  members: number
+  membersComplete: number
+  completenessRate: number | null
+  /** mean of the three rates, a missing one counting as 0 */
+  score: number
+}
+
+export interface UsageBoard {
+  year: number
+  quarter: number
+  recordedWithinDays: number
+  items: UsageBoardBranch[]
+}
+
+export const usageBoardApi = {
+  board: (organizationId: string | null, year: number, quarter: number, recordedWithinDays = 7) =>
+    http.get<UsageBoard>('/api/analytics/usage-board', { organizationId: organizationId ?? undefined, year, quarter, recordedWithinDays }),
+}

@@ -1,0 +1,15 @@
+// Analytics: the usage board (branches ranked by how they use the system in a quarter).
+export default {
+  title: 'Usage board',
+  description: "Each branch's use of the system this quarter: meetings recorded in time, dues paid on time, complete member records, and a ranked score.",
+  quarter: 'Q{quarter}',
+  rank: 'Rank',
+  branch: 'Branch',
+  meetingsHeld: 'Meetings held',
+  recordedInTime: 'Recorded within {days} days',
+  paidOnTime: 'Dues paid on time',
+  completeness: 'Complete member records',
+  score: 'Score',
+  fileTitle: 'Usage board {year} Q{quarter}',
+  note: 'Score = the mean of the three rates (equal weights); a rate with nothing to count counts as 0. A complete record has gender, birth date, ethnicity, education and joining date. Sign-ins are not counted yet.',
+}
