@@ -111,7 +111,11 @@ public static class XlsxReader
             if (!more) yield break;
             if (xml.NodeType != XmlNodeType.Element || (object)xml.LocalName != names.Row) continue;
 
+            var previous = rowNumber;
             rowNumber = xml.GetAttribute("r") is { } r && int.TryParse(r, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : rowNumber + 1;
+            // SpreadsheetML numbers rows in ascending order; a repeated or backward number would name two rows alike (found by the
+            // xlsx fuzzer: the people import staged both under one row number and failed on its key with a 500).
+            if (rowNumber <= previous) throw new InvalidDataException($"Row {rowNumber} follows row {previous}.");
             cells.Clear();
             var any = false;
             if (!xml.IsEmptyElement)

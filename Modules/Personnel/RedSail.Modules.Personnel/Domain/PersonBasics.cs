@@ -16,10 +16,18 @@ internal static class PersonBasicsRules
     /// never sees them. The validator passes <see cref="Unchanged"/> and skips the ID checks; the handler passes the
     /// number on record, which must still agree with the birth date and gender.
     /// </param>
-    public static void Check(PersonBasics b, DateOnly today, ValidationErrors errors, string? storedIdNumber = null)
+    public static void Check(PersonBasics? b, DateOnly today, ValidationErrors errors, string? storedIdNumber = null)
     {
+        // A body without the basic set binds it as null whatever the record says (found by the bad-input corpus: it was a 500).
+        if (b is null)
+        {
+            errors.Add("basics", "validation.required");
+            return;
+        }
         errors.RequiredMax("name", b.Name, 50).MaxLength("nativePlace", b.NativePlace, 100).MaxLength("department", b.Department, 100);
-        if (b.Name is { Length: > 0 } name && name.Any(char.IsControl)) errors.Add("name", "validation.invalid");
+        // Format characters too (RTL override, zero-width space, BOM, soft hyphen): invisible, they make one name look like another.
+        if (b.Name is { Length: > 0 } name && name.Any(c => char.IsControl(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format))
+            errors.Add("name", "validation.invalid");
         Code("gender", b.Gender, CodeTables.Gender, required: true, errors);
         Code("ethnicity", b.Ethnicity, CodeTables.Ethnicity, required: true, errors);
         Code("education", b.Education, CodeTables.Education, required: false, errors);

@@ -17,6 +17,9 @@ internal static class ExportChartEndpoint
     public static void MapExportChart(this IEndpointRouteBuilder api) =>
         api.MapPost("/export", async (ChartData chart, CancellationToken ct) =>
             {
+                // JSON binding leaves missing lists null whatever the record says (the access matrix's empty body was a 500).
+                if (chart.Columns is null || chart.Rows is null || chart.Rows.Any(r => r is null))
+                    throw new ValidationFailedException([new FieldError(chart.Columns is null ? "columns" : "rows", "validation.required", [])]);
                 if (chart.Rows.Count > MaxRows || chart.Columns.Count is 0 or > 50)
                     throw new RuleViolationException("export_too_large", "analytics.export_too_large", MaxRows);
                 var rows = chart.Rows.Select(r => (IDictionary<string, object?>)chart.Columns
@@ -34,9 +37,9 @@ internal static class ExportChartEndpoint
     private static object? Number(string? value) => long.TryParse(value, out var n) ? n : decimal.TryParse(value, out var d) ? d : Cell(value);
 
     /// <summary>A sheet name: at most 31 characters, none of : \ / ? * [ ].</summary>
-    private static string Sheet(string title)
+    private static string Sheet(string? title)
     {
-        var clean = new string(title.Where(c => !":\\/?*[]".Contains(c)).ToArray()).Trim();
+        var clean = new string((title ?? "").Where(c => !":\\/?*[]".Contains(c)).ToArray()).Trim();
         return clean.Length == 0 ? "data" : clean[..Math.Min(31, clean.Length)];
     }
 }

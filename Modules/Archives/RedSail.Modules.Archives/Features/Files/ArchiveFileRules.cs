@@ -3,7 +3,7 @@ namespace RedSail.Modules.Archives.Features.Files;
 /// <summary>
 /// What the archive accepts as a file: PDF, DOCX, XLSX (50 MB) and PNG, JPEG (10 MB), the type told by the file's own bytes
 /// (<see cref="DocumentTypes"/>), never by its name. An executable renamed to .pdf, any other type, and a Word or Excel file
-/// that inflates too far (a zip bomb, <see cref="ZipInflation"/>) are refused with a 400 that names the reason.
+/// that inflates too far (a zip bomb, <see cref="ZipInflation"/>), and a PDF whose streams do (<see cref="PdfInflation"/>) are refused with a 400 that names the reason.
 /// </summary>
 internal static class ArchiveFileRules
 {
@@ -25,6 +25,10 @@ internal static class ArchiveFileRules
         var limit = type is DocumentTypes.Png or DocumentTypes.Jpeg ? MaxImageBytes : MaxDocumentBytes;
         if (content.Length > limit) throw Refused("archives_file_too_large", "archives.documents.file_too_large", fileName, limit / 1024 / 1024);
         if (type is DocumentTypes.Docx or DocumentTypes.Xlsx && ZipInflation.Check(content, OoxmlLimits) != ZipVerdict.Safe)
+            throw Refused("archives_file_zip_bomb", "archives.documents.file_zip_bomb", fileName);
+        // A PDF's streams inflate when its text is extracted: the same 512 MB total as OOXML, no ratio (a scanned white page
+        // compresses thousands of times; a PDF bomb is 1 MB → 1 GB).
+        if (type is DocumentTypes.Pdf && !PdfInflation.IsSafe(content, OoxmlLimits.MaxUncompressedBytes))
             throw Refused("archives_file_zip_bomb", "archives.documents.file_zip_bomb", fileName);
         return type;
     }

@@ -64,7 +64,16 @@ internal sealed class PreviewPeopleImportHandler(PersonnelDb db, RequestContext 
     {
         await PersonWrites.EnsureOrganizationWritableAsync(db, context, request.OrganizationId, cancellationToken);
         ImportFile.EnsureSafeXlsx(request.Content);
-        var rows = await CheckRowsAsync(request.Content, await RuleBook.LoadAsync(db, cancellationToken), cancellationToken);
+        var rules = await RuleBook.LoadAsync(db, cancellationToken);
+        Row[] rows;
+        try
+        {
+            rows = await CheckRowsAsync(request.Content, rules, cancellationToken);
+        }
+        catch (Exception e) when (ImportFile.IsMalformed(e))
+        {
+            throw ImportFile.NotXlsx();
+        }
         ReportDuplicates(rows, r => r.IdNumber, "idNumber", "import.id_number_duplicate_in_file");
         ReportDuplicates(rows, r => r.EmployeeNumber, "employeeNumber", "import.employee_number_duplicate_in_file");
         await CheckAgainstRegisterAsync(rows, cancellationToken);

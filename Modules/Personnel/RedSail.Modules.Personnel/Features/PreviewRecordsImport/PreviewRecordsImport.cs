@@ -66,7 +66,15 @@ internal sealed class PreviewRecordsImportHandler(PersonnelDb db, RequestContext
         var set = InformationSets.Find(request.Set)!;
         ImportFile.EnsureSafeXlsx(request.Content);
         var columns = RecordsSheet.Columns(set, messages);
-        var rows = CheckRows(set, columns, request.Content);
+        List<Row> rows;
+        try
+        {
+            rows = CheckRows(set, columns, request.Content);
+        }
+        catch (Exception e) when (ImportFile.IsMalformed(e))
+        {
+            throw ImportFile.NotXlsx();
+        }
         await FindPeopleAsync(set, rows, cancellationToken);
         if (set.SingleCurrent) ReportSecondCurrentEntries(set, rows);
 
