@@ -1,9 +1,11 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using RedSail.BuildingBlocks.Modules;
+using RedSail.BuildingBlocks.Scheduling;
 using RedSail.Platform.Access;
 using RedSail.Platform.Accounts;
 using RedSail.Platform.Features.Audit;
+using RedSail.Platform.Features.Idempotency;
 using RedSail.Platform.Features.OaClients;
 using RedSail.Platform.Features.OaProvisioning;
 using RedSail.Platform.Features.OaTodos;
@@ -43,6 +45,8 @@ public static class PlatformModule
         services.AddSingleton(configuration.GetSection("Oa:Directory").Get<OaDirectoryOptions>() ?? new OaDirectoryOptions());
         services.AddSingleton(configuration.GetSection("Oa:Provisioning").Get<OaProvisioningOptions>() ?? new OaProvisioningOptions());
         services.AddHttpClient(OaUserSources.HttpClientName);
+        services.AddScheduledCommand("platform.idempotency-keys", "幂等键清理：每小时删除超过 24 小时的 Idempotency-Key", TimeSpan.FromHours(1),
+            () => new PruneIdempotencyKeys());
         return services;
     }
 

@@ -38,6 +38,14 @@ public sealed class ApiClient : IDisposable
     public Task<HttpResponseMessage> PostAsync(string path, object? body = null) => Http.PostAsJsonAsync(path, body ?? new { });
     public Task<HttpResponseMessage> DeleteAsync(string path) => Http.DeleteAsync(path);
 
+    /// <summary>A JSON request carrying an <c>Idempotency-Key</c> header (a client's retry sends the same key and body again).</summary>
+    public Task<HttpResponseMessage> SendWithKeyAsync(HttpMethod method, string path, object? body, string idempotencyKey)
+    {
+        var request = new HttpRequestMessage(method, path) { Content = JsonContent.Create(body ?? new { }) };
+        request.Headers.Add("Idempotency-Key", idempotencyKey);
+        return Http.SendAsync(request);
+    }
+
     /// <summary>A POST as a cross-site form would send it: with the cookies, without the CSRF header.</summary>
     public Task<HttpResponseMessage> PostWithoutCsrfAsync(string path, object? body = null)
     {

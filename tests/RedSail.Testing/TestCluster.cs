@@ -61,6 +61,21 @@ public static class TestCluster
         return name;
     }
 
+    /// <summary>Stops the server at once, as a power cut would (fault tests); <see cref="RestartAsync"/> brings it back on its port.</summary>
+    public static async Task StopImmediatelyAsync()
+    {
+        await Server.StopImmediatelyAsync();
+        NpgsqlConnection.ClearAllPools();
+    }
+
+    /// <summary>Starts the cluster again after <see cref="StopImmediatelyAsync"/> (crash recovery replays the WAL), on the same port.</summary>
+    public static async Task RestartAsync()
+    {
+        var port = Server.Port;
+        _server = await PostgresServer.StartAsync(Path.Combine(Folder, "postgres"));
+        if (_server.Port != port) throw new InvalidOperationException($"The test cluster came back on port {_server.Port}, not {port}.");
+    }
+
     public static DatabaseOptions OptionsFor(string database) => new() { OwnerConnectionString = Server.ConnectionString(database) };
 
     public static async Task StopAsync()

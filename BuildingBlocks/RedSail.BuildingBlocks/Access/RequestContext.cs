@@ -16,4 +16,10 @@ public sealed class RequestContext : ICorrelation
     public string? SourceAddress { get; set; }
     public string Id { get; set; } = Guid.NewGuid().ToString("N");
     public Guid? SessionId { get; set; }
+
+    /// <summary>
+    /// Set when a command of this scope began to commit: from then on a failure may come after the effect. The Idempotency-Key
+    /// filter frees the key of a request that failed before any commit, and keeps it reserved ("outcome unknown") otherwise.
+    /// </summary>
+    public bool CommitStarted { get; set; }
 }

@@ -86,7 +86,8 @@ public sealed class ValidationBehaviour<TRequest, TResponse>(IEnumerable<IValida
 /// a query runs read-only (each of its commands in an implicit read-only transaction, see DbSession.BeginAsync).
 /// After a commit that wrote events the dispatcher is woken.
 /// </summary>
-public sealed class TransactionBehaviour<TRequest, TResponse>(IServiceProvider services, ModuleCatalog catalog, OutboxDispatcher dispatcher)
+public sealed class TransactionBehaviour<TRequest, TResponse>(IServiceProvider services, ModuleCatalog catalog, OutboxDispatcher dispatcher,
+    RequestContext context)
     : IPipelineBehavior<TRequest, TResponse>
 {
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
@@ -101,6 +102,7 @@ public sealed class TransactionBehaviour<TRequest, TResponse>(IServiceProvider s
         try
         {
             var response = await next();
+            if (isCommand) context.CommitStarted = true;
             await session.CommitAsync(cancellationToken);
             if (session.WroteEvents) dispatcher.Signal();
             return response;

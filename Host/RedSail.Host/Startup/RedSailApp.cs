@@ -73,6 +73,8 @@ public static class RedSailApp
         app.UseMiddleware<AccessMiddleware>();
         app.UsePlatformSso();
         app.UseRateLimiter();
+        // after access control and rate limits: only calls that may run reserve an Idempotency-Key
+        app.UseMiddleware<IdempotencyMiddleware>();
 
         app.MapGet("/health", HealthCheck).WithTags("health").WithSummary("健康检查（含数据库连通性）").AllowAnonymousAccess();
         app.MapOpenApi().RequireSignedIn();

@@ -1,7 +1,7 @@
-namespace RedSail.ApiTests;
+namespace RedSail.Testing;
 
 /// <summary>Request bodies for recording people, valid unless a test changes one part.</summary>
-internal static class PersonBodies
+public static class PersonBodies
 {
     public static readonly object FullMemberDates =
         new { appliedOn = "2012-03-01", activistOn = "2012-10-01", candidateOn = "2013-10-10", joinedOn = "2014-06-20", convertedOn = "2015-06-21" };
