@@ -24,6 +24,19 @@ internal static class Demo
             await Task.Delay(50);
     }
 
+    /// <summary>
+    /// Waits until every module's outbox has delivered what is due, so that background deliveries (Analytics catching up on
+    /// the demo's party work, say) do not change the state a test compares before and after.
+    /// </summary>
+    public static async Task WaitForDeliveriesAsync(TestHost host)
+    {
+        var pending = await host.ScalarAsync<string>("""
+            select string_agg(format('(select count(*) from %I.outbox_delivery where delivered_at is null and parked_at is null)', table_schema), ' + ')
+            from information_schema.tables where table_name = 'outbox_delivery'
+            """);
+        await Eventually.HoldsAsync(async () => await host.ScalarAsync<long>($"select {pending}") == 0, 120000);
+    }
+
     /// <summary>Adds the demo's year of party work (meetings, recruitment, dues …) once the read model is complete (<see cref="SeedAsync"/>).</summary>
     public static Task SeedWorkflowAsync(TestHost host) => host.SendAsync(new RedSail.Modules.Workflow.Contracts.SeedWorkflowDemoData());
 

@@ -33,6 +33,7 @@ public sealed class AccessMatrixTests
         await Demo.SeedWorkflowAsync(_host);
         await Demo.SeedHonorsAsync(_host);
         await Demo.SeedArchivesAsync(_host);
+        await Demo.WaitForDeliveriesAsync(_host);
         _rows = MatrixRow.Load();
         _sensitive = await SensitiveValues.ReadAsync(_host);
     }

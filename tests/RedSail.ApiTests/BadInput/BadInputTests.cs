@@ -27,6 +27,7 @@ public sealed class BadInputTests
         await Demo.SeedAsync(_host);
         await Demo.SeedHonorsAsync(_host);
         await Demo.SeedArchivesAsync(_host);
+        await Demo.WaitForDeliveriesAsync(_host);
         var root = await Demo.RootAsync(_host);
         var branch = await Demo.BranchAsync(_host, "RS-03");
         _placeholders = new Dictionary<string, string>
