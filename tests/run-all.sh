@@ -23,6 +23,10 @@ echo "== Web UI: npm ci and unit tests"
 (cd Host/web && npm ci --no-audit --no-fund --loglevel=error && npx vitest run --reporter=default --reporter=json --outputFile="$results/web-vitest.json")
 web_status=$?
 
+# The fault suite's short form: 5 trials per scenario, and the import cut by kill -9 holds 20,000 rows (all-or-nothing does not
+# depend on the size; the long form, docs/reliability.md, uses 100,000 and 50 trials). Settings already exported win.
+export REDSAIL_FAULT_TRIALS="${REDSAIL_FAULT_TRIALS:-5}" REDSAIL_FAULT_IMPORT_ROWS="${REDSAIL_FAULT_IMPORT_ROWS:-20000}"
+
 echo "== .NET: build, then each test project in turn (each starts its own PostgreSQL cluster)"
 dotnet build RedSail.sln -nologo -v:q -clp:ErrorsOnly
 dotnet_status=$?
