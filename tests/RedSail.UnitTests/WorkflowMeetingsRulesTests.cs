@@ -1,4 +1,5 @@
 using NUnit.Framework;
+using RedSail.Modules.Workflow.Contracts;
 using RedSail.Modules.Workflow.Domain;
 
 namespace RedSail.UnitTests;

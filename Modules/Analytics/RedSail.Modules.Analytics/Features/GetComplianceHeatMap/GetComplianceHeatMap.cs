@@ -1,6 +1,7 @@
 using RedSail.Modules.Analytics.Access;
 using RedSail.Modules.Analytics.Contracts;
 using RedSail.Modules.Analytics.Domain;
+using RedSail.Modules.Workflow.Contracts;
 
 namespace RedSail.Modules.Analytics.Features.GetComplianceHeatMap;
 
@@ -49,9 +50,9 @@ internal sealed class GetComplianceHeatMapHandler(AnalyticsDb db, RequestContext
         {
             var items = quotas[b.Id].Where(c => c.EndsOn.Month == month)
                 .Select(c => new QuotaJudged(c.Type, c.Per, c.StartsOn, c.EndsOn, c.Held, c.Required,
-                    ComplianceJudgement.Of(c.Held, c.Required, c.StartsOn, c.EndsOn, today)))
+                    ComplianceStatus.Of(c.Held, c.Required, c.StartsOn, c.EndsOn, today)))
                 .OrderBy(i => ComplianceJudgement.MeetingTypes.ToList().IndexOf(i.Type)).ToList();
-            return new HeatMapCell(month, ComplianceJudgement.Worst(items.Select(i => i.Status)), items);
+            return new HeatMapCell(month, ComplianceStatus.Worst(items.Select(i => i.Status)), items);
         }).ToList())).ToList(), total, paging.Page, paging.PageSize);
     }
 

@@ -1,5 +1,6 @@
 using Dapper;
 using RedSail.Modules.Personnel.Contracts;
+using RedSail.Modules.Workflow.Contracts;
 using RedSail.Modules.Workflow.Domain;
 using RedSail.Modules.Workflow.Features.Meetings;
 
