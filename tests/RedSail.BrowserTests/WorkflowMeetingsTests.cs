@@ -14,10 +14,12 @@ public sealed class WorkflowMeetingsTests : BrowserFixture
     public async Task SeedInstitute()
     {
         _root = await SeedDemoInstituteAsync();
-        var deadline = DateTime.UtcNow.AddSeconds(30);
+        // The form's default host and recorder come from the committees: wait for them too, not only the roster.
+        var deadline = DateTime.UtcNow.AddSeconds(90);
         while (!await Host.ScalarAsync<bool>("""
                    select (select count(*) from workflow.person) = (select count(*) from personnel.person)
                       and (select count(*) from workflow.organization) = 56
+                      and (select count(*) from workflow.committee_seat) = (select count(*) from personnel.committee_member where to_on is null)
                    """) && DateTime.UtcNow < deadline)
             await Task.Delay(100);
     }
