@@ -134,7 +134,7 @@ internal static class AnalyticsBenchmark
         scope.ServiceProvider.GetRequiredService<RequestContext>().Principal = Principal.System;
         var db = scope.ServiceProvider.GetRequiredService<AnalyticsDb>();
         await db.BeginAsync(readOnly: false, CancellationToken.None);
-        foreach (var e in events) await Projection.ReceiveAsync(db, e, CancellationToken.None);
+        await Projection.ReceiveAsync(db, events.ToList(), CancellationToken.None);
         await db.CommitAsync(CancellationToken.None);
     }
 

@@ -63,7 +63,7 @@ public sealed class AnalyticsWorkflowFactsTests
             await using var scope = host.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<AnalyticsDb>();
             await db.BeginAsync(readOnly: false, CancellationToken.None);
-            await Projection.ReceiveAsync(db, e, CancellationToken.None);
+            await Projection.ReceiveAsync(db, [e], CancellationToken.None);
             await db.CommitAsync(CancellationToken.None);
         }
     }

@@ -154,4 +154,54 @@ public sealed class OutboxTests
             Assert.That(await host.ScalarAsync<long>("select count(*) from personnel.outbox_delivery where parked_at is not null"), Is.Zero);
         });
     }
+
+    [Test]
+    public async Task A_batch_subscriber_gets_the_deliveries_together_and_a_redelivery_has_no_second_effect()
+    {
+        RecordingBatch.Failing = false;
+        await using var host = await TestHost.StartFreshAsync(ManualDispatch, TestSubscribers.RegisterBatched());
+        await TestSubscribers.CreateEffectTableAsync(host);
+        var dispatcher = host.Services.GetRequiredService<OutboxDispatcher>();
+        await host.SendAsync(new SeedDemoData());
+        while (await dispatcher.DispatchDueAsync() > 0) { }
+        await host.ExecuteAsync("update personnel.outbox_delivery set delivered_at = null"); // as if the sender never heard back
+        while (await dispatcher.DispatchDueAsync() > 0) { }
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(await host.ScalarAsync<long>("select count(*) from analytics.test_effect"), Is.EqualTo(DemoOrganizations), "each event once");
+            Assert.That(await host.ScalarAsync<long>("select count(*) from analytics.test_effect where subscriber = 'one'"), Is.Zero, "none one by one");
+            Assert.That(await host.ScalarAsync<long>("select count(distinct subscriber) from analytics.test_effect"), Is.EqualTo(1), "one batch");
+            Assert.That(await host.ScalarAsync<long>("select count(*) from personnel.outbox_delivery where delivered_at is null"), Is.Zero);
+        });
+    }
+
+    [Test]
+    public async Task A_failing_batch_is_delivered_one_by_one_and_only_the_bad_event_is_parked()
+    {
+        RecordingBatch.Failing = true;
+        var settings = new Dictionary<string, string?>(ManualDispatch) { ["Outbox:MaxAttempts"] = "2", ["Outbox:FirstRetryDelay"] = "00:00:00.020" };
+        await using var host = await TestHost.StartFreshAsync(settings, TestSubscribers.RegisterBatched());
+        await TestSubscribers.CreateEffectTableAsync(host);
+        var dispatcher = host.Services.GetRequiredService<OutboxDispatcher>();
+        await host.SendAsync(new SeedDemoData());
+
+        var parked = await Eventually.HoldsAsync(async () =>
+        {
+            await dispatcher.DispatchDueAsync();
+            return await host.ScalarAsync<long>("select count(*) from personnel.outbox_delivery where parked_at is not null") == 1;
+        }, 60000);
+        RecordingBatch.Failing = false;
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(parked, Is.True);
+            Assert.That(await host.ScalarAsync<long>("select count(*) from analytics.test_effect where subscriber like 'batch:%'"), Is.Zero,
+                "the failed batch left nothing behind");
+            Assert.That(await host.ScalarAsync<long>("select count(*) from analytics.test_effect where subscriber = 'one'"), Is.EqualTo(DemoOrganizations - 1),
+                "every other event was applied one by one");
+            Assert.That(await host.ScalarAsync<string>("select last_error from personnel.outbox_delivery where parked_at is not null"),
+                Does.Contain("simulated subscriber failure"));
+        });
+    }
 }

@@ -17,4 +17,8 @@ public sealed record SubscriberRegistration(Type HandlerType, Type EventType, st
 {
     /// <summary>The stable name stored in outbox and inbox rows.</summary>
     public string Name => HandlerType.FullName!;
+
+    /// <summary>The <see cref="IBatchSubscriber"/> this subscriber's deliveries may be handed to with others', if any.</summary>
+    public Type? BatchType { get; } = HandlerType.GetInterfaces()
+        .FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IDeliveredInBatchesBy<>))?.GetGenericArguments()[0];
 }

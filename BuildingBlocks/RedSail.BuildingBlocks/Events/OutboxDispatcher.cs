@@ -17,7 +17,8 @@ public sealed class OutboxOptions
     /// <summary>Off in a host that must only write (tests that simulate a crash before delivery).</summary>
     public bool Enabled { get; init; } = true;
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(1);
-    public int BatchSize { get; init; } = 100;
+    /// <summary>Deliveries claimed per round and outbox; a batch subscriber gets its share of them in one transaction.</summary>
+    public int BatchSize { get; init; } = 1_000;
     public TimeSpan Lease { get; init; } = TimeSpan.FromMinutes(1);
     public TimeSpan FirstRetryDelay { get; init; } = TimeSpan.FromSeconds(2);
     public TimeSpan MaxRetryDelay { get; init; } = TimeSpan.FromMinutes(10);
@@ -31,7 +32,8 @@ public sealed class OutboxOptions
 /// between the two commits) is recognised and changes nothing. A failing subscriber is retried with
 /// exponential back-off and parked after <see cref="OutboxOptions.MaxAttempts"/>; it never holds up other
 /// subscribers or later events. Deliveries are claimed with a lease (<c>FOR UPDATE SKIP LOCKED</c>), so
-/// several hosts can dispatch side by side.
+/// several hosts can dispatch side by side. Deliveries to subscribers that a <see cref="IBatchSubscriber"/> takes are
+/// handed to it together, one transaction per round (falling back to one by one if the batch fails).
 /// </summary>
 public sealed class OutboxDispatcher(
     IServiceScopeFactory scopes,
@@ -100,14 +102,27 @@ public sealed class OutboxDispatcher(
             returning d.event_id, d.subscriber, d.attempts, o.event_type, o.payload::text as payload, o.correlation_id
             """, new { options.BatchSize, LeaseSeconds = options.Lease.TotalSeconds }, cancellationToken: ct)))).AsList();
 
-        foreach (var delivery in claimed)
+        // Deliveries a batch subscriber takes go to it together; the rest (and a failed batch's) one by one.
+        foreach (var group in claimed.GroupBy(d => registry.Subscriber(d.Subscriber)?.BatchType))
+        {
+            var delivered = group.Key is not null && await TryDeliverBatchAsync(group.Key, group.ToList(), ct)
+                ? group.ToList()
+                : await DeliverOneByOneAsync(source, schema, group, ct);
+            await MarkDeliveredAsync(source, schema, delivered, ct);
+        }
+        return claimed.Count;
+    }
+
+    private async Task<List<ClaimedDelivery>> DeliverOneByOneAsync(NpgsqlDataSource source, string schema, IEnumerable<ClaimedDelivery> deliveries,
+        CancellationToken ct)
+    {
+        var delivered = new List<ClaimedDelivery>();
+        foreach (var delivery in deliveries)
         {
             try
             {
                 await DeliverAsync(delivery, ct);
-                await WithConnection(source, c => c.ExecuteAsync(new CommandDefinition(
-                    $"update {schema}.outbox_delivery set delivered_at = now(), lease_until = null, last_error = null where event_id = @EventId and subscriber = @Subscriber",
-                    delivery, cancellationToken: ct)));
+                delivered.Add(delivery);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -127,16 +142,59 @@ public sealed class OutboxDispatcher(
                     cancellationToken: ct)));
             }
         }
-        return claimed.Count;
+        return delivered;
+    }
+
+    private static Task MarkDeliveredAsync(NpgsqlDataSource source, string schema, IReadOnlyList<ClaimedDelivery> delivered, CancellationToken ct) =>
+        delivered.Count == 0 ? Task.CompletedTask : WithConnection(source, c => c.ExecuteAsync(new CommandDefinition($"""
+            update {schema}.outbox_delivery d set delivered_at = now(), lease_until = null, last_error = null
+            from unnest(@ids, @subscribers) as x(event_id, subscriber)
+            where d.event_id = x.event_id and d.subscriber = x.subscriber
+            """, new { ids = delivered.Select(d => d.EventId).ToArray(), subscribers = delivered.Select(d => d.Subscriber).ToArray() },
+            cancellationToken: ct)));
+
+    /// <summary>
+    /// Hands the deliveries to their <see cref="IBatchSubscriber"/> in one transaction with their inbox rows (those already in
+    /// the inbox were applied before a crash and are left out). False if anything failed: nothing of it committed.
+    /// </summary>
+    private async Task<bool> TryDeliverBatchAsync(Type batchType, IReadOnlyList<ClaimedDelivery> deliveries, CancellationToken ct)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<RequestContext>().Principal = Principal.System;
+            var receiver = catalog.ForSchema(registry.Subscriber(deliveries[0].Subscriber)!.ReceiverSchema);
+            var session = (DbSession)scope.ServiceProvider.GetRequiredService(receiver.SessionType);
+            await session.BeginAsync(readOnly: false, ct);
+            var fresh = (await session.QueryAsync<InboxRow>(
+                    $"insert into {receiver.Schema}.inbox (event_id, subscriber) select * from unnest(@ids, @subscribers) on conflict do nothing returning event_id, subscriber",
+                    new { ids = deliveries.Select(d => d.EventId).ToArray(), subscribers = deliveries.Select(d => d.Subscriber).ToArray() }, ct))
+                .Select(r => (r.EventId, r.Subscriber)).ToHashSet();
+            var events = deliveries.Where(d => fresh.Contains((d.EventId, d.Subscriber))).Select(Deserialize).ToList();
+            if (events.Count > 0) await ((IBatchSubscriber)scope.ServiceProvider.GetRequiredService(batchType)).HandleAsync(events, ct);
+            await session.CommitAsync(ct);
+            if (session.WroteEvents) Signal();
+            return true;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            log.LogWarning(e, "A batch of {Count} deliveries to {Batch} failed; delivering them one by one", deliveries.Count, batchType.Name);
+            return false;
+        }
+    }
+
+    private IntegrationEvent Deserialize(ClaimedDelivery delivery)
+    {
+        var eventType = registry.EventType(delivery.EventType)
+            ?? throw new InvalidOperationException($"Event type {delivery.EventType} is unknown to this host.");
+        return (IntegrationEvent)JsonSerializer.Deserialize(delivery.Payload, eventType, OutboxWriter.Json)!;
     }
 
     private async Task DeliverAsync(ClaimedDelivery delivery, CancellationToken ct)
     {
         var subscriber = registry.Subscriber(delivery.Subscriber)
             ?? throw new InvalidOperationException($"No subscriber named {delivery.Subscriber} is registered in this host.");
-        var eventType = registry.EventType(delivery.EventType)
-            ?? throw new InvalidOperationException($"Event type {delivery.EventType} is unknown to this host.");
-        var integrationEvent = (IntegrationEvent)JsonSerializer.Deserialize(delivery.Payload, eventType, OutboxWriter.Json)!;
+        var integrationEvent = Deserialize(delivery);
 
         await using var scope = scopes.CreateAsyncScope();
         var context = scope.ServiceProvider.GetRequiredService<RequestContext>();
@@ -152,7 +210,7 @@ public sealed class OutboxDispatcher(
         if (first == 1)
         {
             var handler = scope.ServiceProvider.GetRequiredService(subscriber.HandlerType);
-            await Invoker(eventType)(handler, integrationEvent, ct);
+            await Invoker(integrationEvent.GetType())(handler, integrationEvent, ct);
         }
         await session.CommitAsync(ct);
         if (session.WroteEvents) Signal();
@@ -173,6 +231,12 @@ public sealed class OutboxDispatcher(
     {
         await using var connection = await source.OpenConnectionAsync();
         return await work(connection);
+    }
+
+    private sealed class InboxRow
+    {
+        public Guid EventId { get; init; }
+        public string Subscriber { get; init; } = "";
     }
 
     private sealed record ClaimedDelivery(Guid EventId, string Subscriber, int Attempts, string EventType, string Payload, string? CorrelationId);

@@ -10,6 +10,10 @@ public sealed class SubscriberRegistry
     public SubscriberRegistry(IEnumerable<SubscriberRegistration> registrations, IEnumerable<EventTypeRegistration> eventTypes)
     {
         var all = registrations.DistinctBy(r => r.Name).ToArray();
+        // A batch applies each event once, so two subscribers to one event may not share a batch (each would expect its own effect).
+        if (all.Where(r => r.BatchType is not null).GroupBy(r => (r.BatchType, r.EventType)).FirstOrDefault(g => g.Count() > 1) is { } shared)
+            throw new InvalidOperationException(
+                $"{string.Join(" and ", shared.Select(r => r.Name))} both subscribe to {shared.Key.EventType.Name} through the batch {shared.Key.BatchType!.Name}.");
         _byEvent = all.GroupBy(r => r.EventType).ToDictionary(g => g.Key, g => g.ToArray());
         _byName = all.ToDictionary(r => r.Name);
         _eventTypes = eventTypes.Select(e => e.EventType).Concat(all.Select(r => r.EventType)).Distinct()

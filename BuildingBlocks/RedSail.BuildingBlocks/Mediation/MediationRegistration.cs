@@ -32,10 +32,13 @@ public static class MediationRegistration
             .WithScopedLifetime());
 
         foreach (var type in assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false }))
-        foreach (var eventType in SubscribedEvents(type))
         {
-            services.AddScoped(type); // resolved by concrete type when the dispatcher delivers to this one subscriber
-            services.AddSingleton(new SubscriberRegistration(type, eventType, receiverSchema));
+            if (typeof(IBatchSubscriber).IsAssignableFrom(type)) services.AddScoped(type);
+            foreach (var eventType in SubscribedEvents(type))
+            {
+                services.AddScoped(type); // resolved by concrete type when the dispatcher delivers to this one subscriber
+                services.AddSingleton(new SubscriberRegistration(type, eventType, receiverSchema));
+            }
         }
         return services;
     }

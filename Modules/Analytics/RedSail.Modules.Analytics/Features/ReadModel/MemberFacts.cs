@@ -1,12 +1,10 @@
-using Dapper;
 using RedSail.BuildingBlocks.Data;
 
 namespace RedSail.Modules.Analytics.Features.ReadModel;
 
 /// <summary>
-/// Changes one person's fact row and moves their counts in one statement: the buckets of the row before (subtracted) and
-/// after (added) the change, for every ancestor-or-self of the organisation before and after. A change an older event
-/// would make is skipped by the statement's own guard (no row returned), and then the counts stay as they are.
+/// The people's fact rows and their counts: every (organisation ancestor-or-self, dimension, bucket) counts the rows in it, so
+/// a change of rows moves the counts by the buckets of the rows before (subtracted) and after (added) it.
 /// </summary>
 internal static class MemberFacts
 {
@@ -18,24 +16,37 @@ internal static class MemberFacts
     public const string Buckets = "(select * from analytics.member_buckets({0}.party_status, {0}.relation, {0}.removed, {0}.gender, {0}.birth_date, {0}.ethnicity, {0}.education, {0}.joined_on, {0}.converted_on) " +
         "union all select * from analytics.person_buckets({0}.party_status, {0}.relation, {0}.removed, {0}.birth_date, {0}.occupation, {0}.title_level, {0}.traits, {0}.care, {0}.mass_orgs, {0}.united_front))";
 
-    /// <summary><paramref name="change"/> is an INSERT … ON CONFLICT or UPDATE of analytics.member aliased m, ending in <c>returning m.*</c>.</summary>
-    public static async Task ChangeAsync(DbSession db, Guid personId, string change, object args, CancellationToken ct)
-    {
-        // Serialises concurrent deliveries for the same person (several dispatching hosts): the snapshot below is taken after it.
-        await db.ExecuteAsync("select 1 from analytics.member where person_id = @personId for update", new { personId }, ct);
-        var parameters = new DynamicParameters(args);
-        parameters.Add("personId", personId);
-        await db.ExecuteAsync($"""
-            with before as (select * from analytics.member where person_id = @personId),
-            changed as ({change}),
-            after as (select * from changed union all select * from before where not exists (select 1 from changed)),
-            delta as (
-                select m.organization_id, b.dimension, b.bucket, -1 as d from before m, lateral {string.Format(Buckets, "m")} b
-                union all
-                select m.organization_id, b.dimension, b.bucket, 1 from after m, lateral {string.Format(Buckets, "m")} b)
-            {ApplyDeltas("delta")}
-            """, parameters, ct);
-    }
+    /// <summary>
+    /// Locks the people's fact rows (in id order, so that hosts delivering side by side cannot deadlock on them) and returns
+    /// them as they are before a change, as JSON for <see cref="SettleAsync"/>.
+    /// </summary>
+    public static Task<string?> LockAsync(DbSession db, Guid[] personIds, CancellationToken ct) => db.ExecuteScalarAsync<string>("""
+        select coalesce(jsonb_agg(m), '[]')::text
+        from (select * from analytics.member where person_id = any(@personIds) order by person_id for update) m
+        """, new { personIds }, ct);
+
+    /// <summary>
+    /// Moves the counts after the people's fact rows changed: the buckets of each row before (subtracted) and now (added), for
+    /// every ancestor-or-self of the organisation before and now, and the new flows (<c>event_id, organization_id, kind, year</c>;
+    /// a flow already counted is skipped) as the bucket <c>kind|year</c> of the dimension <c>flow</c>. One statement, so a bucket
+    /// several people left and entered is written once, and not at all if it comes out even.
+    /// </summary>
+    public static Task SettleAsync(DbSession db, Guid[] personIds, string? before, IEnumerable<object> flows, CancellationToken ct) => db.ExecuteAsync($"""
+        with before as (select * from jsonb_populate_recordset(null::analytics.member, @before::jsonb)),
+        after as (select * from analytics.member where person_id = any(@personIds)),
+        flow as (
+            insert into analytics.flow (event_id, organization_id, kind, year)
+            select * from jsonb_to_recordset(@flows::jsonb) as f(event_id uuid, organization_id uuid, kind text, year int)
+            on conflict (event_id) do nothing
+            returning organization_id, kind, year),
+        delta as (
+            select m.organization_id, b.dimension, b.bucket, -1 as d from before m, lateral {string.Format(Buckets, "m")} b
+            union all
+            select m.organization_id, b.dimension, b.bucket, 1 from after m, lateral {string.Format(Buckets, "m")} b
+            union all
+            select organization_id, 'flow', kind || '|' || year, 1 from flow)
+        {ApplyDeltas("delta")}
+        """, new { personIds, before = before ?? "[]", flows = Rows.Json(flows) }, ct);
 
     /// <summary>
     /// Adds a relation <c>(organization_id, dimension, bucket, d)</c> to the counts of every ancestor-or-self of the
@@ -87,15 +98,4 @@ internal static class MemberFacts
         having sum(t.sign * own.count) <> 0
         on conflict (organization_id, dimension, bucket) do update set count = analytics.member_count.count + excluded.count
         """, new { organizationId, oldPath, newPath }, ct);
-
-    /// <summary>
-    /// Counts one flow (admission, loss …) of the year it took effect, as a fact and as the bucket <c>kind|year</c> of the
-    /// dimension <c>flow</c> of the organisation's ancestors-or-self (so flows follow the tree like people do).
-    /// </summary>
-    public static Task CountFlowAsync(DbSession db, Guid eventId, Guid organizationId, string kind, int year, CancellationToken ct) => db.ExecuteAsync($"""
-        with fact as (
-            insert into analytics.flow (event_id, organization_id, kind, year) values (@eventId, @organizationId, @kind, @year)
-            on conflict (event_id) do nothing returning organization_id, 'flow'::text as dimension, kind || '|' || year as bucket, 1 as d)
-        {ApplyDeltas("fact")}
-        """, new { eventId, organizationId, kind, year }, ct);
 }

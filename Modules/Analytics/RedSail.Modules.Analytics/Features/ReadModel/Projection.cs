@@ -8,24 +8,36 @@ using RedSail.Modules.Workflow.Contracts;
 namespace RedSail.Modules.Analytics.Features.ReadModel;
 
 /// <summary>
-/// Analytics' read models as a function of the events it received. A subscriber logs the event in <c>analytics.event_log</c>
-/// and applies it in the same transaction; the <c>rebuild</c> verb empties the models and applies the log again in
-/// occurred_at order. Every apply is idempotent and order-tolerant (see <see cref="MemberFacts"/>), so the log order need not
-/// be the senders' order.
+/// Analytics' read models as a function of the events it received. The subscribers log the events in <c>analytics.event_log</c>
+/// and apply them in the same transaction, a batch of deliveries at a time (<see cref="ProjectionBatch"/>); the <c>rebuild</c>
+/// verb empties the models and applies the log again in occurred_at order, through the same code. Every apply is idempotent
+/// and order-tolerant (see <see cref="PersonEvents"/>), so the log order need not be the senders' order.
 /// </summary>
 internal static class Projection
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    /// <summary>Logs and applies an event delivered by the outbox; a second delivery of the same event changes nothing.</summary>
-    public static async Task ReceiveAsync(DbSession db, IntegrationEvent e, CancellationToken ct)
+    /// <summary>
+    /// Logs and applies events delivered by the outbox, in one statement for the log; those already logged (a second
+    /// delivery) change nothing. Entries of information sets the models do not use are neither logged nor applied.
+    /// </summary>
+    public static async Task ReceiveAsync(DbSession db, IReadOnlyList<IntegrationEvent> events, CancellationToken ct)
     {
-        var type = e.GetType();
-        var first = await db.ExecuteAsync("""
-            insert into analytics.event_log (event_id, event_type, payload, occurred_at) values (@id, @type, @payload::jsonb, @occurred)
+        var kept = events.DistinctBy(e => e.EventId).Where(e => e is not PersonRecordChanged r || PersonRecordEvents.Sets.Contains(r.Set)).ToList();
+        if (kept.Count == 0) return;
+        var logged = (await db.QueryAsync<Guid>("""
+            insert into analytics.event_log (event_id, event_type, payload, occurred_at)
+            select id, type, payload::jsonb, occurred from unnest(@ids, @types, @payloads, @occurred) as e(id, type, payload, occurred)
             on conflict (event_id) do nothing
-            """, new { id = e.EventId, type = type.Name, payload = JsonSerializer.Serialize(e, type, Json), occurred = e.OccurredAt.UtcDateTime }, ct);
-        if (first == 1) await ApplyAsync(db, e, ct);
+            returning event_id
+            """, new
+            {
+                ids = kept.Select(e => e.EventId).ToArray(),
+                types = kept.Select(e => e.GetType().Name).ToArray(),
+                payloads = kept.Select(e => JsonSerializer.Serialize(e, e.GetType(), Json)).ToArray(),
+                occurred = kept.Select(e => e.OccurredAt.UtcDateTime).ToArray(),
+            }, ct)).ToHashSet();
+        await ApplyAsync(db, kept.Where(e => logged.Contains(e.EventId)).ToList(), ct);
     }
 
     /// <summary>The event types the models are built from, by their logged name (for the replay).</summary>
@@ -37,22 +49,34 @@ internal static class Projection
         typeof(MeetingRecorded), typeof(MeetingRemoved), typeof(MeetingQuotasCounted), typeof(DuesMonthTotalsChanged),
     }.ToDictionary(t => t.Name);
 
-    public static Task ApplyAsync(DbSession db, IntegrationEvent e, CancellationToken ct) => e switch
+    /// <summary>
+    /// Applies events in order: each run of person events set-based (<see cref="PersonEvents"/>), every other event on its
+    /// own, so an organisation event is applied between the person events before and after it.
+    /// </summary>
+    public static async Task ApplyAsync(DbSession db, IReadOnlyList<IntegrationEvent> events, CancellationToken ct)
+    {
+        var run = new List<IntegrationEvent>();
+        foreach (var e in events)
+        {
+            if (PersonEvents.Handles(e))
+            {
+                run.Add(e);
+                continue;
+            }
+            if (run.Count > 0) await PersonEvents.ApplyAsync(db, run, ct);
+            run.Clear();
+            await ApplyOtherAsync(db, e, ct);
+        }
+        if (run.Count > 0) await PersonEvents.ApplyAsync(db, run, ct);
+    }
+
+    private static Task ApplyOtherAsync(DbSession db, IntegrationEvent e, CancellationToken ct) => e switch
     {
         OrganizationCreated o => OrganizationEvents.CreatedAsync(db, o, ct),
         OrganizationRenamed o => OrganizationTreeCopy.RenameAsync(db, o.OrganizationId, o.Name, ct),
         OrganizationMoved o => OrganizationEvents.MovedAsync(db, o, ct),
         OrganizationsMerged o => OrganizationEvents.MergedAsync(db, o, ct),
         OrganizationDissolved o => OrganizationEvents.ClosedAsync(db, o.OrganizationId, "dissolved", ct),
-        PersonRecorded p => PersonEvents.RecordedAsync(db, p, ct),
-        PersonUpdated p => PersonEvents.UpdatedAsync(db, p, ct),
-        PartyStatusChanged p => PersonEvents.StatusChangedAsync(db, p, ct),
-        PeopleImportRolledBack p => PersonEvents.RolledBackAsync(db, p, ct),
-        PersonTransferredOut p => PersonEvents.RelationAsync(db, p.EventId, p.PersonId, p.OrganizationId, "transferred_out", p.OccurredAt, "loss:transferred_out", p.EffectiveOn, ct),
-        PersonTransferredIn p => PersonEvents.RelationAsync(db, p.EventId, p.PersonId, p.OrganizationId, "active", p.OccurredAt, "transferred_in", p.EffectiveOn, ct),
-        PersonMoved p => PersonEvents.MovedAsync(db, p, ct),
-        PersonRelationChanged p => PersonEvents.RelationAsync(db, p.EventId, p.PersonId, p.OrganizationId, p.To, p.OccurredAt, null, p.EffectiveOn, ct),
-        PersonRecordChanged p => PersonRecordEvents.ChangedAsync(db, p, ct),
         HonourApproved h => HonourEvents.ApprovedAsync(db, h, ct),
         HonourWithdrawn h => HonourEvents.WithdrawnAsync(db, h, ct),
         MeetingRecorded m => WorkflowEvents.MeetingRecordedAsync(db, m, ct),
@@ -83,9 +107,8 @@ internal static class Projection
                 where (occurred_at, seq) > (@at, @seq) order by occurred_at, seq limit @batchSize
                 """, new { at = after.At, seq = after.Seq, batchSize }, ct);
             if (batch.Count == 0) return replayed;
-            foreach (var logged in batch)
-                if (EventTypes.TryGetValue(logged.EventType, out var type))
-                    await ApplyAsync(db, (IntegrationEvent)JsonSerializer.Deserialize(logged.Payload, type, Json)!, ct);
+            await ApplyAsync(db, batch.Where(logged => EventTypes.ContainsKey(logged.EventType))
+                .Select(logged => (IntegrationEvent)JsonSerializer.Deserialize(logged.Payload, EventTypes[logged.EventType], Json)!).ToList(), ct);
             replayed += batch.Count;
             after = (batch[^1].OccurredAt, batch[^1].Seq);
         }

@@ -5,11 +5,19 @@ using RedSail.Modules.Workflow.Contracts;
 
 namespace RedSail.Modules.Analytics.Features.ReadModel;
 
-// Every event Analytics builds from goes the same way: logged for the rebuild, then applied (Projection).
+// Every event Analytics builds from goes the same way: logged for the rebuild, then applied (Projection), normally in batches.
 
-internal abstract class LoggingSubscriber<TEvent>(AnalyticsDb db) : INotificationHandler<TEvent> where TEvent : IntegrationEvent
+/// <summary>The deliveries of all of Analytics' subscribers in a round, logged and applied together.</summary>
+internal sealed class ProjectionBatch(AnalyticsDb db) : IBatchSubscriber
 {
-    public Task Handle(TEvent e, CancellationToken ct) => Projection.ReceiveAsync(db, e, ct);
+    public Task HandleAsync(IReadOnlyList<IntegrationEvent> events, CancellationToken ct) => Projection.ReceiveAsync(db, events, ct);
+}
+
+/// <summary>One event at a time: when a batch failed, its events are retried (and a bad one parked) this way.</summary>
+internal abstract class LoggingSubscriber<TEvent>(AnalyticsDb db) : INotificationHandler<TEvent>, IDeliveredInBatchesBy<ProjectionBatch>
+    where TEvent : IntegrationEvent
+{
+    public Task Handle(TEvent e, CancellationToken ct) => Projection.ReceiveAsync(db, [e], ct);
 }
 
 internal sealed class OrganizationCreatedSubscriber(AnalyticsDb db) : LoggingSubscriber<OrganizationCreated>(db);
@@ -26,12 +34,7 @@ internal sealed class PersonTransferredInSubscriber(AnalyticsDb db) : LoggingSub
 internal sealed class PersonMovedSubscriber(AnalyticsDb db) : LoggingSubscriber<PersonMoved>(db);
 internal sealed class PersonRelationChangedSubscriber(AnalyticsDb db) : LoggingSubscriber<PersonRelationChanged>(db);
 
-/// <summary>Only the entries of the sets the read models use are logged (<see cref="PersonRecordEvents.Sets"/>): families and the like stay out of the log.</summary>
-internal sealed class PersonRecordChangedSubscriber(AnalyticsDb db) : INotificationHandler<PersonRecordChanged>
-{
-    public Task Handle(PersonRecordChanged e, CancellationToken ct) =>
-        PersonRecordEvents.Sets.Contains(e.Set) ? Projection.ReceiveAsync(db, e, ct) : Task.CompletedTask;
-}
+internal sealed class PersonRecordChangedSubscriber(AnalyticsDb db) : LoggingSubscriber<PersonRecordChanged>(db);
 
 internal sealed class HonourApprovedSubscriber(AnalyticsDb db) : LoggingSubscriber<HonourApproved>(db);
 internal sealed class HonourWithdrawnSubscriber(AnalyticsDb db) : LoggingSubscriber<HonourWithdrawn>(db);
