@@ -48,17 +48,40 @@ internal static class MemberFacts
         {ApplyDeltas("delta")}
         """, new { personIds, before = before ?? "[]", flows = Rows.Json(flows) }, ct);
 
+    /// <summary>Records flows as facts without counting them (a rebuild counts once at the end).</summary>
+    public static Task RecordFlowsAsync(DbSession db, IEnumerable<object> flows, CancellationToken ct) => db.ExecuteAsync("""
+        insert into analytics.flow (event_id, organization_id, kind, year)
+        select * from jsonb_to_recordset(@flows::jsonb) as f(event_id uuid, organization_id uuid, kind text, year int)
+        on conflict (event_id) do nothing
+        """, new { flows = Rows.Json(flows) }, ct);
+
+    /// <summary>
+    /// The counts computed afresh from the facts: every member's buckets, every flow and every active organisation's type,
+    /// for each ancestor-or-self. What the changes one by one add up to; a rebuild uses it instead of following them.
+    /// </summary>
+    public static Task RecountAsync(DbSession db, CancellationToken ct) => db.ExecuteAsync($"""
+        delete from analytics.member_count;
+        with delta as (
+            select m.organization_id, b.dimension, b.bucket, 1 as d from analytics.member m cross join lateral {string.Format(Buckets, "m")} b
+            union all
+            select f.organization_id, 'flow', f.kind || '|' || f.year, 1 from analytics.flow f
+            union all
+            select o.id, 'org_type', o.type, 1 from analytics.organization o where o.status = 'active')
+        {ApplyDeltas("delta")}
+        """, null, ct);
+
     /// <summary>
     /// Adds a relation <c>(organization_id, dimension, bucket, d)</c> to the counts of every ancestor-or-self of the
     /// organisation. The ancestors are read from the organisation's own path (its labels are the ids of the organisations
     /// from the root down, OrganizationCreated): one primary-key lookup, no tree search, and an ancestor counts even if its
     /// own OrganizationCreated has not arrived yet. People of an organisation not yet in the copy are counted when it
-    /// arrives (<see cref="CountArrivedOrganizationAsync"/>).
+    /// arrives (<see cref="CountArrivedOrganizationsAsync"/>). The relation is summed per organisation first: what comes out
+    /// even there (a bucket a person left and entered again) never reaches the ancestors.
     /// </summary>
     public static string ApplyDeltas(string relation) => $"""
         insert into analytics.member_count (organization_id, dimension, bucket, count)
         select a.label::uuid, x.dimension, x.bucket, sum(x.d)
-        from {relation} x
+        from (select organization_id, dimension, bucket, sum(d) as d from {relation} group by 1, 2, 3 having sum(d) <> 0) x
         join analytics.organization o on o.id = x.organization_id
         cross join lateral unnest(string_to_array(o.path::text, '.')) a(label)
         group by 1, x.dimension, x.bucket
@@ -67,19 +90,19 @@ internal static class MemberFacts
         """;
 
     /// <summary>
-    /// An organisation arrived in the copy (possibly after people of it did): its own people and flows, and its own type,
-    /// are counted now for it and its ancestors. Its descendants' people counted for it already (their paths name it).
+    /// Organisations arrived in the copy (possibly after people of them did): their own people and flows, and their own type,
+    /// are counted now for them and their ancestors. Their descendants' people counted for them already (their paths name them).
     /// </summary>
-    public static Task CountArrivedOrganizationAsync(DbSession db, Guid organizationId, CancellationToken ct) => db.ExecuteAsync($"""
+    public static Task CountArrivedOrganizationsAsync(DbSession db, Guid[] organizationIds, CancellationToken ct) => db.ExecuteAsync($"""
         with delta as (
             select m.organization_id, b.dimension, b.bucket, 1 as d
-            from analytics.member m cross join lateral {string.Format(Buckets, "m")} b where m.organization_id = @organizationId
+            from analytics.member m cross join lateral {string.Format(Buckets, "m")} b where m.organization_id = any(@organizationIds)
             union all
-            select f.organization_id, 'flow', f.kind || '|' || f.year, 1 from analytics.flow f where f.organization_id = @organizationId
+            select f.organization_id, 'flow', f.kind || '|' || f.year, 1 from analytics.flow f where f.organization_id = any(@organizationIds)
             union all
-            select o.id, 'org_type', o.type, 1 from analytics.organization o where o.id = @organizationId and o.status = 'active')
+            select o.id, 'org_type', o.type, 1 from analytics.organization o where o.id = any(@organizationIds) and o.status = 'active')
         {ApplyDeltas("delta")}
-        """, new { organizationId }, ct);
+        """, new { organizationIds }, ct);
 
     /// <summary>
     /// Before the copy moves an organisation: its subtree's counts (its own rows) leave the old ancestors and join the new

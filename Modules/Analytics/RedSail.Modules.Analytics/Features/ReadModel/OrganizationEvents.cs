@@ -1,4 +1,5 @@
 using RedSail.BuildingBlocks.Data;
+using RedSail.BuildingBlocks.Events;
 using RedSail.Modules.Personnel.Contracts;
 
 namespace RedSail.Modules.Analytics.Features.ReadModel;
@@ -9,43 +10,52 @@ namespace RedSail.Modules.Analytics.Features.ReadModel;
 /// </summary>
 internal static class OrganizationEvents
 {
-    // OrganizationTreeCopy.RecordAsync's statement, but the count of inserted rows tells whether the organisation is new here.
-    public static async Task CreatedAsync(DbSession db, OrganizationCreated o, CancellationToken ct)
+    /// <summary>
+    /// A run of created organisations in one statement (OrganizationTreeCopy.RecordAsync's, set-based); those new here count
+    /// their people and their type now (an organisation already in the copy is a redelivery and changes nothing).
+    /// </summary>
+    public static async Task CreatedAsync(DbSession db, IReadOnlyList<IntegrationEvent> run, bool countNow, CancellationToken ct)
     {
-        var added = await db.ExecuteAsync("""
-            insert into analytics.organization (id, parent_id, name, type, path) values (@OrganizationId, @ParentId, @Name, @Type, @Path::ltree)
+        var added = (await db.QueryAsync<Guid>("""
+            insert into analytics.organization (id, parent_id, name, type, path)
+            select e.id, e.parent_id, e.name, e.type, e.path::ltree
+            from jsonb_to_recordset(@rows::jsonb) as e(id uuid, parent_id uuid, name text, type text, path text)
             on conflict (id) do nothing
-            """, o, ct);
-        if (added == 1) await MemberFacts.CountArrivedOrganizationAsync(db, o.OrganizationId, ct);
+            returning id
+            """, new { rows = Rows.Json(run.Cast<OrganizationCreated>().DistinctBy(o => o.OrganizationId)
+                .Select(o => new { Id = o.OrganizationId, o.ParentId, o.Name, o.Type, o.Path })) }, ct)).ToArray();
+        if (countNow && added.Length > 0) await MemberFacts.CountArrivedOrganizationsAsync(db, added, ct);
     }
 
-    public static async Task MovedAsync(DbSession db, OrganizationMoved o, CancellationToken ct)
+    public static async Task MovedAsync(DbSession db, OrganizationMoved o, bool countNow, CancellationToken ct)
     {
-        await MemberFacts.ShiftMovedSubtreeAsync(db, o.OrganizationId, o.OldPath, o.NewPath, ct);
+        if (countNow) await MemberFacts.ShiftMovedSubtreeAsync(db, o.OrganizationId, o.OldPath, o.NewPath, ct);
         await OrganizationTreeCopy.MoveAsync(db, o.OrganizationId, o.OldPath, o.NewPath, o.NewParentId, ct);
     }
 
     /// <summary>The source's people belong to the target now (Personnel moves them without a PersonMoved each); then it closes.</summary>
-    public static async Task MergedAsync(DbSession db, OrganizationsMerged o, CancellationToken ct)
+    public static async Task MergedAsync(DbSession db, OrganizationsMerged o, bool countNow, CancellationToken ct)
     {
-        await db.ExecuteAsync($"""
-            with moved as (select * from analytics.member where organization_id = @SourceId),
-            delta as (
-                select @SourceId as organization_id, b.dimension, b.bucket, -1 as d from moved m, lateral {string.Format(MemberFacts.Buckets, "m")} b
-                union all
-                select @TargetId, b.dimension, b.bucket, 1 from moved m, lateral {string.Format(MemberFacts.Buckets, "m")} b)
-            {MemberFacts.ApplyDeltas("delta")};
-            update analytics.member set organization_id = @TargetId, placement_at = greatest(placement_at, @at) where organization_id = @SourceId;
-            """, new { o.SourceId, o.TargetId, at = o.OccurredAt.UtcDateTime }, ct);
-        await ClosedAsync(db, o.SourceId, "merged", ct);
+        if (countNow)
+            await db.ExecuteAsync($"""
+                with moved as (select * from analytics.member where organization_id = @SourceId),
+                delta as (
+                    select @SourceId as organization_id, b.dimension, b.bucket, -1 as d from moved m, lateral {string.Format(MemberFacts.Buckets, "m")} b
+                    union all
+                    select @TargetId, b.dimension, b.bucket, 1 from moved m, lateral {string.Format(MemberFacts.Buckets, "m")} b)
+                {MemberFacts.ApplyDeltas("delta")}
+                """, new { o.SourceId, o.TargetId }, ct);
+        await db.ExecuteAsync("update analytics.member set organization_id = @TargetId, placement_at = greatest(placement_at, @at) where organization_id = @SourceId",
+            new { o.SourceId, o.TargetId, at = o.OccurredAt.UtcDateTime }, ct);
+        await ClosedAsync(db, o.SourceId, "merged", countNow, ct);
     }
 
     /// <summary>OrganizationTreeCopy.CloseAsync, and the organisation no longer counts by type (once: only while it was active).</summary>
-    public static Task ClosedAsync(DbSession db, Guid organizationId, string status, CancellationToken ct) => db.ExecuteAsync("""
+    public static Task ClosedAsync(DbSession db, Guid organizationId, string status, bool countNow, CancellationToken ct) => db.ExecuteAsync("""
         with closed as (
             update analytics.organization set status = @status where id = @organizationId and status = 'active' returning id, type, path)
         insert into analytics.member_count (organization_id, dimension, bucket, count)
-        select label::uuid, 'org_type', closed.type, -1 from closed, unnest(string_to_array(closed.path::text, '.')) label
+        select label::uuid, 'org_type', closed.type, -1 from closed, unnest(string_to_array(closed.path::text, '.')) label where @countNow
         on conflict (organization_id, dimension, bucket) do update set count = analytics.member_count.count + excluded.count
-        """, new { organizationId, status }, ct);
+        """, new { organizationId, status, countNow }, ct);
 }

@@ -21,16 +21,19 @@ internal static class PersonEvents
     public static bool Handles(IntegrationEvent e) => e is PersonRecorded or PersonUpdated or PartyStatusChanged or PeopleImportRolledBack
         or PersonTransferredOut or PersonTransferredIn or PersonMoved or PersonRelationChanged or PersonRecordChanged;
 
-    public static async Task ApplyAsync(DbSession db, IReadOnlyList<IntegrationEvent> run, CancellationToken ct)
+    /// <param name="countNow">False in a rebuild, which counts once at the end (<see cref="MemberFacts.RecountAsync"/>).</param>
+    public static async Task ApplyAsync(DbSession db, IReadOnlyList<IntegrationEvent> run, bool countNow, CancellationToken ct)
     {
         var steps = run.SelectMany(StepsOf).ToList();
         var personIds = steps.Select(s => s.PersonId).Distinct().Order().ToArray();
-        var before = await MemberFacts.LockAsync(db, personIds, ct);
+        var before = countNow ? await MemberFacts.LockAsync(db, personIds, ct) : null;
         var rounds = steps.GroupBy(s => s.PersonId).SelectMany(person => person.Select((step, k) => (Round: k, Step: step))).GroupBy(x => x.Round);
         foreach (var round in rounds.OrderBy(r => r.Key))
         foreach (var change in round.GroupBy(x => x.Step.Change))
             await db.ExecuteAsync(change.Key, new { rows = Rows.Json(change.Select(x => x.Step.Row)) }, ct);
-        await MemberFacts.SettleAsync(db, personIds, before, run.Select(FlowOf).OfType<object>(), ct);
+        var flows = run.Select(FlowOf).OfType<object>();
+        if (countNow) await MemberFacts.SettleAsync(db, personIds, before, flows, ct);
+        else await MemberFacts.RecordFlowsAsync(db, flows, ct);
     }
 
     /// <summary>A change one event makes to one person's row: the statement (a kind of change) and its row of parameters.</summary>

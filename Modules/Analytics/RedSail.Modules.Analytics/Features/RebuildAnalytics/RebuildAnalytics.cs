@@ -8,6 +8,9 @@ internal sealed class RebuildAnalyticsHandler(AnalyticsDb db) : IRequestHandler<
     /// <summary>Events per read of the log: a batch's payloads stay in memory while it is applied.</summary>
     private const int BatchSize = 5_000;
 
-    public Task<long> Handle(Contracts.RebuildAnalytics request, CancellationToken cancellationToken) =>
-        Projection.RebuildAsync(db, BatchSize, cancellationToken);
+    public Task<long> Handle(Contracts.RebuildAnalytics request, CancellationToken cancellationToken)
+    {
+        db.CommandTimeoutSeconds = 3_600; // the final recount reads every fact row at once: minutes at a million people
+        return Projection.RebuildAsync(db, BatchSize, cancellationToken);
+    }
 }
