@@ -35,6 +35,7 @@ internal static class Projection
         typeof(PersonRecorded), typeof(PersonUpdated), typeof(PartyStatusChanged), typeof(PeopleImportRolledBack), typeof(PersonTransferredOut),
         typeof(PersonTransferredIn), typeof(PersonMoved), typeof(PersonRelationChanged), typeof(PersonRecordChanged), typeof(HonourApproved), typeof(HonourWithdrawn),
         typeof(MeetingRecorded), typeof(MeetingRemoved), typeof(MeetingQuotasCounted), typeof(DuesMonthTotalsChanged),
+        typeof(UserSignedIn), typeof(EvaluationRoundClosed), typeof(TrainingRecorded),
     }.ToDictionary(t => t.Name);
 
     public static Task ApplyAsync(DbSession db, IntegrationEvent e, CancellationToken ct) => e switch
@@ -59,6 +60,9 @@ internal static class Projection
         MeetingRemoved m => WorkflowEvents.MeetingRemovedAsync(db, m, ct),
         MeetingQuotasCounted q => WorkflowEvents.QuotasCountedAsync(db, q, ct),
         DuesMonthTotalsChanged d => WorkflowEvents.DuesTotalsAsync(db, d, ct),
+        UserSignedIn s => SignInEvents.SignedInAsync(db, s, ct),
+        EvaluationRoundClosed r => ReviewAndTrainingEvents.RoundClosedAsync(db, r, ct),
+        TrainingRecorded t => ReviewAndTrainingEvents.TrainingRecordedAsync(db, t, ct),
         _ => Task.CompletedTask,
     };
 
@@ -73,6 +77,7 @@ internal static class Projection
             delete from analytics.member_count; delete from analytics.flow; delete from analytics.member;
             delete from analytics.honour; delete from analytics.organization; delete from analytics.person_record;
             delete from analytics.meeting; delete from analytics.meeting_quota; delete from analytics.meeting_quota_year; delete from analytics.dues_month;
+            delete from analytics.sign_in; delete from analytics.review_grade; delete from analytics.training;
             """, null, ct);
         long replayed = 0;
         (DateTime At, long Seq) after = (DateTime.MinValue, 0);

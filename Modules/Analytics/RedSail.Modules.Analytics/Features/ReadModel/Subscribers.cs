@@ -39,3 +39,12 @@ internal sealed class MeetingRecordedSubscriber(AnalyticsDb db) : LoggingSubscri
 internal sealed class MeetingRemovedSubscriber(AnalyticsDb db) : LoggingSubscriber<MeetingRemoved>(db);
 internal sealed class MeetingQuotasCountedSubscriber(AnalyticsDb db) : LoggingSubscriber<MeetingQuotasCounted>(db);
 internal sealed class DuesMonthTotalsChangedSubscriber(AnalyticsDb db) : LoggingSubscriber<DuesMonthTotalsChanged>(db);
+internal sealed class UserSignedInSubscriber(AnalyticsDb db) : LoggingSubscriber<UserSignedIn>(db);
+internal sealed class TrainingRecordedSubscriber(AnalyticsDb db) : LoggingSubscriber<TrainingRecorded>(db);
+
+/// <summary>Only the rounds that grade members are logged (<see cref="ReviewAndTrainingEvents.GradesMembers"/>): annual reviews of branches stay out.</summary>
+internal sealed class EvaluationRoundClosedSubscriber(AnalyticsDb db) : INotificationHandler<EvaluationRoundClosed>
+{
+    public Task Handle(EvaluationRoundClosed e, CancellationToken ct) =>
+        ReviewAndTrainingEvents.GradesMembers(e) ? Projection.ReceiveAsync(db, e, ct) : Task.CompletedTask;
+}
