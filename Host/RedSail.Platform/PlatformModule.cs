@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using RedSail.BuildingBlocks.Events;
 using RedSail.BuildingBlocks.Modules;
 using RedSail.BuildingBlocks.Scheduling;
 using RedSail.Platform.Access;
@@ -31,6 +32,8 @@ public static class PlatformModule
         var security = configuration.GetSection("Security").Get<SecurityOptions>() ?? new SecurityOptions();
         services.AddSingleton(security);
         services.AddModule<PlatformDb>("Platform", Schema, typeof(PlatformModule).Assembly, contracts: null);
+        // The platform's one published event is declared in BuildingBlocks (it has no contracts assembly).
+        services.AddSingleton(new EventTypeRegistration(typeof(UserSignedIn)));
         services.AddSingleton<PasswordHasher>();
         services.AddSingleton<PasswordPolicy>();
         services.AddScoped<SignInGuard>();

@@ -12,7 +12,7 @@ namespace RedSail.ApiTests;
 /// heat map's cells are the compliance board's, its drill-down and the dues figures equal counts computed independently from
 /// Workflow's tables, a rebuild gives the same figures, and a branch secretary sees only their subtree.
 /// </summary>
-public sealed class AnalyticsMeetingsAndDuesTests : DemoInstituteTests
+public sealed partial class AnalyticsMeetingsAndDuesTests : DemoInstituteTests
 {
     private static readonly int Year = DateTime.UtcNow.AddHours(8).Year;
 
@@ -29,7 +29,8 @@ public sealed class AnalyticsMeetingsAndDuesTests : DemoInstituteTests
             "select string_agg(distinct subscriber || ': ' || last_error, '; ') from workflow.outbox_delivery where delivered_at is null"));
     }
 
-    private static Dictionary<string, string> Cells(JsonElement board) =>
+    /// <summary>Each cell of a heat map or compliance board as "branch/month" → "status:type held/required,…".</summary>
+    internal static Dictionary<string, string> Cells(JsonElement board) =>
         board.GetProperty("items").EnumerateArray().SelectMany(b => b.GetProperty("months").EnumerateArray()
                 .Select(m => (Key: $"{b.GetProperty("id").GetGuid()}/{m.GetProperty("month").GetInt32()}",
                     Value: m.GetProperty("status").GetString() + ":" + string.Join(",", m.GetProperty("items").EnumerateArray()
@@ -231,7 +232,8 @@ public sealed class AnalyticsMeetingsAndDuesTests : DemoInstituteTests
             Assert.That(row.GetProperty("membersDue").GetInt32(), Is.GreaterThan(0), "this quarter's dues months are in the demo");
             Assert.That(row.GetProperty("score").GetDecimal(), Is.EqualTo(Math.Round(
                 ((row.GetProperty("recordedInTimeRate").ValueKind == JsonValueKind.Null ? 0 : row.GetProperty("recordedInTimeRate").GetDecimal())
-                 + row.GetProperty("paidOnTimeRate").GetDecimal() + row.GetProperty("completenessRate").GetDecimal()) / 3, 4)));
+                 + row.GetProperty("paidOnTimeRate").GetDecimal() + row.GetProperty("completenessRate").GetDecimal()
+                 + row.GetProperty("signInRate").GetDecimal()) / 4, 4)));
             Assert.That(items.Count, Is.GreaterThan(10));
             Assert.That(scores, Is.Ordered.Descending);
             Assert.That(ranks[0], Is.EqualTo(1));

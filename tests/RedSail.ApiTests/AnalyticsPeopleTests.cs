@@ -247,7 +247,7 @@ public sealed class AnalyticsPeopleTests : DemoInstituteTests
             Assert.That(table.GetProperty("differences")[0].GetInt64(), Is.EqualTo(-1));
             Assert.That(table.GetProperty("values")[0].GetInt64() - table.GetProperty("previous")[0].GetInt64(), Is.EqualTo(-1));
             Assert.That(Entry("xl/worksheets/sheet1.xml"), Does.Contain("<mergeCell ref=\"B2:D2\"/>").And.Contain($"{year - 1} 年末").And.Contain("增减"));
-            Assert.That(Entry("xl/worksheets/sheet7.xml"), Does.Contain("本年末与上年末党员数之差").And.Not.Contain("不通过"));
+            Assert.That(Entry("xl/worksheets/sheet9.xml"), Does.Contain("本年末与上年末党员数之差").And.Not.Contain("不通过"));
         });
     }
 }

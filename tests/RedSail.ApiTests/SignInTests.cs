@@ -148,6 +148,10 @@ public sealed class SignInTests
         var me = await Problems.JsonAsync(await client.GetAsync("/api/platform/auth/me"));
         Assert.That(me.GetProperty("mustChangePassword").GetBoolean(), Is.True);
         await Problems.ExpectAsync(await client.GetAsync("/api/personnel/organizations"), HttpStatusCode.Forbidden, "forbidden");
+        // The usage board hears of the sign-in once it is complete, i.e. when the password has been changed.
+        Task<long> SignInsToldAsync() => _host.ScalarAsync<long>(
+            "select count(*) from platform.outbox where event_type = 'UserSignedIn' and payload->>'accountId' = @id", ("id", id.ToString()));
+        Assert.That(await SignInsToldAsync(), Is.Zero);
 
         var weak = await Problems.ExpectAsync(await client.PostAsync("/api/platform/auth/password", new { currentPassword = "Initial#Pass2026", newPassword = "short" }),
             HttpStatusCode.BadRequest, "validation_failed");
@@ -156,6 +160,7 @@ public sealed class SignInTests
         var changed = await client.PostAsync("/api/platform/auth/password", new { currentPassword = "Initial#Pass2026", newPassword = "Brand-new Pass 2026" });
         Assert.That(changed.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
         Assert.That((await client.GetAsync("/api/personnel/organizations")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(await SignInsToldAsync(), Is.EqualTo(1));
     }
 
     [Test]

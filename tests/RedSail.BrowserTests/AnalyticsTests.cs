@@ -159,9 +159,45 @@ public sealed class AnalyticsTests : BrowserFixture
         var first = page.ById("usage-table").Locator(".el-table__body-wrapper tbody tr").First;
         await Expect(first.Locator("td").Nth(0)).ToHaveTextAsync("1");
         await Expect(first.Locator("td").Nth(1)).ToHaveTextAsync(top.GetProperty("name").GetString()!);
-        await Expect(first.Locator("td").Nth(6)).ToHaveTextAsync((top.GetProperty("score").GetDecimal() * 100).ToString("0.0"));
+        await Expect(first.Locator("td").Nth(6)).ToHaveTextAsync(top.GetProperty("signedInAccounts").GetInt32().ToString());
+        await Expect(first.Locator("td").Nth(7)).ToHaveTextAsync(top.GetProperty("signIns").GetInt32().ToString());
+        await Expect(first.Locator("td").Nth(9)).ToHaveTextAsync((top.GetProperty("score").GetDecimal() * 100).ToString("0.0"));
+        await Expect(page.ById("usage-table").Locator("thead")).ToContainTextAsync("登录次数");
 
         var data = await page.RunAndWaitForDownloadAsync(() => page.ById("usage-xlsx").ClickAsync());
         Assert.That(data.SuggestedFilename, Does.StartWith("应用情况公示 ").And.EndWith(".xlsx"));
+    }
+
+    [Test, CancelAfter(TestTimeout)]
+    public async Task The_annual_report_shows_democratic_evaluation_per_organisation_and_downloads_the_xlsx(CancellationToken cancellationToken)
+    {
+        using var abort = AbortOnTimeout(cancellationToken);
+        var user = await Host.CreateUserAsync(RoleCatalog.CommitteeAdmin, _root);
+        using var api = Host.Client();
+        await api.SignInAsync(user);
+        var year = DateTime.UtcNow.AddHours(8).Year - 1;
+        Assert.That(await Eventually.HoldsAsync(() => Host.ScalarAsync<bool>("""
+            select count(*) > 0 and count(*) = (select count(*) from analytics.review_grade)
+            from workflow.evaluation_result e join workflow.evaluation_round r on r.id = e.round_id where r.kind = 'democratic_review' and r.valid
+            """), 30000), Is.True, "Analytics received the demo's democratic reviews");
+        var reviews = (await api.GetJsonAsync<System.Text.Json.JsonElement>($"/api/analytics/annual-report?year={year}")).GetProperty("tables").EnumerateArray()
+            .Single(t => t.GetProperty("key").GetString() == "democratic_review");
+        var first = reviews.GetProperty("rows")[0];
+        var page = await NewPageAsync(new BrowserNewContextOptions { ViewportSize = new() { Width = 1600, Height = 1000 } });
+
+        await Ui.SignInAsync(page, user);
+        await Ui.OpenAsync(page, "analytics-report", "党内统计年报");
+        var table = page.ById("report-table-democratic_review");
+        await Expect(table).ToContainTextAsync("表7 民主评议党员");
+        await Expect(table.Locator("thead")).ToContainTextAsync("基本合格");
+        var rows = table.Locator(".el-table__body-wrapper tbody tr");
+        await Expect(rows).ToHaveCountAsync(reviews.GetProperty("rows").GetArrayLength() + 1);
+        await Expect(rows.Nth(0).Locator("td").Nth(1)).ToHaveTextAsync(reviews.GetProperty("values")[0].GetDecimal().ToString());
+        await Expect(rows.Nth(1).Locator("td").Nth(0)).ToHaveTextAsync(first.GetProperty("name").GetString()!);
+        await Expect(rows.Nth(1).Locator("td").Nth(1)).ToHaveTextAsync(first.GetProperty("values")[0].GetDecimal().ToString());
+        await Expect(page.ById("report-checks")).Not.ToContainTextAsync("不通过");
+
+        var data = await page.RunAndWaitForDownloadAsync(() => page.ById("report-xlsx").ClickAsync());
+        Assert.That(data.SuggestedFilename, Is.EqualTo($"annual-report-{year}.xlsx"));
     }
 }

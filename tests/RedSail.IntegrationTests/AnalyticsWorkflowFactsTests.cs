@@ -56,7 +56,8 @@ public sealed class AnalyticsWorkflowFactsTests
         });
     }
 
-    private static async Task ReceiveAsync(TestHost host, IEnumerable<IntegrationEvent> events)
+    /// <summary>Logs and applies each event in its own transaction, as the subscribers do.</summary>
+    internal static async Task ReceiveAsync(TestHost host, IEnumerable<IntegrationEvent> events)
     {
         foreach (var e in events)
         {

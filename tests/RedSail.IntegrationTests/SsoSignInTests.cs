@@ -58,6 +58,10 @@ public sealed class SsoSignInTests
         // The same server-side session as a local sign-in.
         Assert.That(await _sso.Host.ScalarAsync<long>("select count(*) from platform.session where user_id = @id and stage = 'active' and revoked_at is null",
             ("id", user.Id)), Is.EqualTo(1));
+        // Told to the usage board like a local sign-in: the account and the organisation it is scoped to.
+        Assert.That(await _sso.Host.ScalarAsync<string>("""
+            select string_agg(payload->>'organizationId', ',') from platform.outbox where event_type = 'UserSignedIn' and payload->>'accountId' = @id
+            """, ("id", user.Id.ToString())), Is.EqualTo(_sso.OrganizationId.ToString()));
     }
 
     [TestCaseSource(nameof(Adapters))]

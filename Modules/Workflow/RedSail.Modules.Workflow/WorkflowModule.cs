@@ -72,6 +72,7 @@ using RedSail.Modules.Workflow.Features.RecordStudySession;
 using RedSail.Modules.Workflow.Features.RecordTraining;
 using RedSail.Modules.Workflow.Features.RefreshTodos;
 using RedSail.Modules.Workflow.Features.RemoveMeeting;
+using RedSail.Modules.Workflow.Features.RepublishMeetingQuotas;
 using RedSail.Modules.Workflow.Features.ReportTaskCompletion;
 using RedSail.Modules.Workflow.Features.RequestDuesReduction;
 using RedSail.Modules.Workflow.Features.RespondToSupervision;
@@ -107,6 +108,9 @@ public static class WorkflowModule
             () => new RunQuarterlySupervision(null));
         services.AddScheduledCommand("workflow.todos", "待办刷新：随时间到期的事项打开待办，已办结的关闭", TimeSpan.FromMinutes(10), () => new RefreshTodos());
         // dues: the current month becomes due for everyone with a base without anyone pressing a button (idempotent)
+        // Analytics' heat map learns a branch-year's quotas from events; republish daily what changed without a meeting (02:30).
+        services.AddScheduledCommand("workflow.meeting-quotas", "组织生活指标：每日重新发布各支部本年度应开/已开次数（仅发生变化的）", "0 30 2 * * ?",
+            () => new RepublishMeetingQuotas());
         services.AddScheduledCommand("workflow.dues-months", "党费：每 6 小时为所有党员生成当月应缴记录", TimeSpan.FromHours(6), () => new GenerateCurrentDuesMonths());
         return services;
     }

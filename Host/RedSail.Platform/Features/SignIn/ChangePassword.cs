@@ -37,9 +37,11 @@ internal sealed class ChangePasswordHandler(PlatformDb db, PasswordHasher hasher
             where id = @userId
             """, new { hash = hasher.Hash(request.NewPassword!), now = clock.UtcNow, userId }, cancellationToken);
         await sessions.RevokeOthersAsync(userId, context.SessionId, cancellationToken);
-        if (context.SessionId is { } sessionId)
-            await db.ExecuteAsync("update platform.session set stage = @active where id = @sessionId and stage = @change",
-                new { sessionId, active = SessionStages.Active, change = SessionStages.PasswordChange }, cancellationToken);
+        // The password an administrator set is changed: the sign-in it began is complete now.
+        if (context.SessionId is { } sessionId
+            && await db.ExecuteAsync("update platform.session set stage = @active where id = @sessionId and stage = @change",
+                new { sessionId, active = SessionStages.Active, change = SessionStages.PasswordChange }, cancellationToken) == 1)
+            await SignInCompletion.CompleteAsync(db, userId, clock.UtcNow, cancellationToken);
         return Unit.Value;
     }
 }

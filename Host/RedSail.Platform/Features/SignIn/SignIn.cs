@@ -42,7 +42,7 @@ internal sealed class SignInValidator : IValidator<SignIn>
 }
 
 internal sealed class SignInHandler(PlatformDb db, SignInGuard guard, PasswordHasher hasher, SessionFactory sessions,
-    FieldCipher cipher, RequestContext context, LocalSignInPolicy localSignIn) : IRequestHandler<SignIn, SignInOutcome>
+    FieldCipher cipher, RequestContext context, LocalSignInPolicy localSignIn, IClock clock) : IRequestHandler<SignIn, SignInOutcome>
 {
     public async Task<SignInOutcome> Handle(SignIn request, CancellationToken cancellationToken)
     {
@@ -90,7 +90,7 @@ internal sealed class SignInHandler(PlatformDb db, SignInGuard guard, PasswordHa
 
         var (token, csrf) = await sessions.CreateAsync(account.Id, stage, cancellationToken);
         if (stage == SessionStages.Active)
-            await db.ExecuteAsync("update platform.user_account set last_sign_in_at = now() where id = @id", new { id = account.Id }, cancellationToken);
+            await SignInCompletion.CompleteAsync(db, account.Id, clock.UtcNow, cancellationToken);
         return new SignInOutcome(stage == SessionStages.Active ? SignInSteps.Done : stage, token, csrf, setup);
     }
 

@@ -58,7 +58,7 @@ internal sealed class VerifyTotpHandler(PlatformDb db, SignInGuard guard, Sessio
         var stage = await sessions.StageAfterSecondFactorAsync(pending.UserId, cancellationToken);
         var (token, csrf) = await sessions.AdvanceAsync(pending.SessionId, stage, cancellationToken);
         if (stage == SessionStages.Active)
-            await db.ExecuteAsync("update platform.user_account set last_sign_in_at = now() where id = @userId", new { pending.UserId }, cancellationToken);
+            await SignInCompletion.CompleteAsync(db, pending.UserId, clock.UtcNow, cancellationToken);
         return new SignInOutcome(stage == SessionStages.Active ? SignInSteps.Done : stage, token, csrf);
     }
 

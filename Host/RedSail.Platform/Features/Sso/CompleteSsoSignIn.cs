@@ -49,7 +49,7 @@ internal sealed class CompleteSsoSignInHandler(PlatformDb db, SsoOptions options
 
         if (context.SessionId is { } previous) await sessions.RevokeAsync(previous, cancellationToken); // no session fixation
         var (token, csrf) = await sessions.CreateAsync(account.Id, SessionStages.Active, cancellationToken);
-        await db.ExecuteAsync("update platform.user_account set last_sign_in_at = @now where id = @id", new { now = clock.UtcNow, id = account.Id }, cancellationToken);
+        await SignInCompletion.CompleteAsync(db, account.Id, clock.UtcNow, cancellationToken);
         return new SsoSession(account.Id, token, csrf, provisioned);
     }
 

@@ -71,6 +71,7 @@ describe('menu filter', () => {
       'analytics',
       'analytics-screen',
       'analytics-usage',
+      'analytics-report',
       'users',
       'roles',
       'oa-clients',

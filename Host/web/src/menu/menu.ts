@@ -39,6 +39,7 @@ export type MenuKey =
   | 'analytics'
   | 'analytics-screen'
   | 'analytics-usage'
+  | 'analytics-report'
   | 'users'
   | 'roles'
   | 'oa-clients'
@@ -137,6 +138,7 @@ export const MENU: readonly MenuGroup[] = [
     item('analytics', '/analytics', 'DataAnalysis', ['analytics.read'], { titleKey: 'analytics.menu.dashboard' }),
     item('analytics-screen', '/analytics/screen', 'Monitor', ['analytics.read'], { titleKey: 'analytics.menu.screen' }),
     item('analytics-usage', '/analytics/usage-board', 'Rank', ['analytics.read'], { titleKey: 'analytics.menu.usageBoard' }),
+    item('analytics-report', '/analytics/annual-report', 'Document', ['analytics.read'], { titleKey: 'analytics.menu.annualReport' }),
   ]),
   group('system', 'Setting', [
     item('users', '/system/users', 'Avatar', ['platform.users']),

@@ -128,6 +128,7 @@ export const routes: RouteRecordRaw[] = [
       moduleRoute('analytics', () => import('@/views/analytics/dashboard/AnalyticsDashboardView.vue')),
       moduleRoute('analytics-screen', () => import('@/views/analytics/screen/AnalyticsScreenView.vue')),
       moduleRoute('analytics-usage', () => import('@/views/analytics/usage/UsageBoardView.vue')),
+      moduleRoute('analytics-report', () => import('@/views/analytics/report/AnnualReportView.vue')),
       moduleRoute('users', () => import('@/views/system/UsersView.vue')),
       moduleRoute('roles', () => import('@/views/system/RolesView.vue')),
       moduleRoute('oa-clients', () => import('@/views/system/OaClientsView.vue')),

@@ -16,7 +16,12 @@ export interface UsageBoardBranch {
   members: number
   membersComplete: number
   completenessRate: number | null
-  /** mean of the three rates, a missing one counting as 0 */
+  /** accounts scoped to the branch or its party groups that signed in during the quarter, and their sign-ins */
+  signedInAccounts: number
+  signIns: number
+  /** signed-in accounts ÷ members, at most 1; null when the branch has no member */
+  signInRate: number | null
+  /** mean of the four rates, a missing one counting as 0 */
   score: number
 }
 

@@ -1,4 +1,5 @@
 // Analytics' UI texts, gathered here as analytics.*.
+import annualReport from './annualReport.en'
 import dashboard from './dashboard.en'
 import partyWork from './partyWork.en'
 import people from './people.en'
@@ -9,7 +10,9 @@ export default {
     dashboard: 'Committee dashboard',
     screen: 'Data screen',
     usageBoard: 'Usage board',
+    annualReport: 'Annual statistics report',
   },
+  annualReport,
   dashboard,
   partyWork,
   people,

@@ -18,8 +18,8 @@ internal sealed record AnnualComparison(int Year, DateOnly AsOf, bool FromSnapsh
     IReadOnlyList<ComparedTable> Tables, IReadOnlyList<CrossCheck> Checks, FlowExplanation Explanation);
 
 /// <summary>A table's columns (the union of both years', e.g. an organisation type that exists in one year only) with both years' figures.</summary>
-internal sealed record ComparedTable(string Key, IReadOnlyList<ReportGroup> Groups, IReadOnlyList<long> Values, IReadOnlyList<long> Previous,
-    IReadOnlyList<long> Differences);
+internal sealed record ComparedTable(string Key, IReadOnlyList<ReportGroup> Groups, IReadOnlyList<decimal> Values, IReadOnlyList<decimal> Previous,
+    IReadOnlyList<decimal> Differences);
 
 /// <summary>The change in members between the year-ends and the year's flows that explain it.</summary>
 internal sealed record FlowExplanation(long MembersAtEnd, long MembersAtPreviousEnd, long Change, long Admitted, long TransferredIn, long Losses,
@@ -38,12 +38,12 @@ internal sealed class CompareAnnualReportsHandler(IMediator mediator) : IRequest
         var previous = await mediator.Send(new GetAnnualReport.GetAnnualReport(q.Year - 1, q.OrganizationId), cancellationToken);
         var tables = current.Tables.Select(t => Compare(t, previous.Tables.SingleOrDefault(p => p.Key == t.Key))).ToList();
 
-        long Figure(AnnualReport report, string table, string column) => Value(report.Tables.Single(t => t.Key == table), column);
+        long Figure(AnnualReport report, string table, string column) => (long)Value(report.Tables.Single(t => t.Key == table), column);
         var end = Figure(current, "members", "members");
         var previousEnd = Figure(previous, "members", "members");
         var admitted = Figure(current, "changes", "admitted");
         var transferredIn = Figure(current, "changes", "transferred_in");
-        var losses = Value(current.Tables.Single(t => t.Key == "changes"), "losses", "total");
+        var losses = (long)Value(current.Tables.Single(t => t.Key == "changes"), "losses", "total");
         var explanation = new FlowExplanation(end, previousEnd, end - previousEnd, admitted, transferredIn, losses, end - previousEnd - (admitted + transferredIn - losses));
         return new AnnualComparison(q.Year, current.AsOf, current.FromSnapshot, previous.AsOf, previous.FromSnapshot, tables,
             [.. current.Checks, new CrossCheck("members_change_by_flows", end - previousEnd, admitted + transferredIn - losses)], explanation);
@@ -67,9 +67,9 @@ internal sealed class CompareAnnualReportsHandler(IMediator mediator) : IRequest
     }
 
     /// <summary>A table's figure by its column (the first group that has it), or by group and column; 0 when absent.</summary>
-    private static long Value(ReportTable table, string column) => Value(table, table.Groups.FirstOrDefault(g => g.Columns.Contains(column))?.Key, column);
+    private static decimal Value(ReportTable table, string column) => Value(table, table.Groups.FirstOrDefault(g => g.Columns.Contains(column))?.Key, column);
 
-    private static long Value(ReportTable table, string? group, string column)
+    private static decimal Value(ReportTable table, string? group, string column)
     {
         var at = 0;
         foreach (var g in table.Groups)

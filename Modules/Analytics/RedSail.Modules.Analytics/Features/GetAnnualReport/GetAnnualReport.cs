@@ -10,13 +10,20 @@ namespace RedSail.Modules.Analytics.Features.GetAnnualReport;
 /// The annual party statistics (党内统计年报 style) of a subtree at a year-end: members by the national dimensions (occupation included), the year's
 /// admissions, conversions, arrivals and losses by reason, organisations by type — each table with its total, and cross
 /// checks that the totals agree across tables. Read from the December snapshot (or today's figures for the running year).
+/// Tables 7 and 8, 民主评议党员 grades and training, count the year's facts per organisation (<see cref="ReviewAndTrainingTables"/>).
 /// </summary>
 internal sealed record GetAnnualReport(int Year, Guid? OrganizationId) : IQuery<AnnualReport>;
 
 internal sealed record AnnualReport(int Year, DateOnly AsOf, bool FromSnapshot, IReadOnlyList<ReportTable> Tables, IReadOnlyList<CrossCheck> Checks);
 
-/// <summary>A table: column groups (a group header over its columns, merged in the xlsx) and one row of figures.</summary>
-internal sealed record ReportTable(string Key, IReadOnlyList<ReportGroup> Groups, IReadOnlyList<long> Values);
+/// <summary>
+/// A table: column groups (a group header over its columns, merged in the xlsx) and one row of figures for the whole subtree;
+/// some tables add a row per organisation under it (<see cref="Rows"/>). Figures are counts, or hours (one decimal).
+/// </summary>
+internal sealed record ReportTable(string Key, IReadOnlyList<ReportGroup> Groups, IReadOnlyList<decimal> Values, IReadOnlyList<ReportRow>? Rows = null);
+
+/// <summary>One organisation's figures in a table's columns.</summary>
+internal sealed record ReportRow(Guid OrganizationId, string Name, IReadOnlyList<decimal> Values);
 
 internal sealed record ReportGroup(string Key, IReadOnlyList<string> Columns);
 
@@ -88,8 +95,11 @@ internal sealed class GetAnnualReportHandler(AnalyticsDb db, RequestContext cont
             new("members_by_joining_period", members, periods.Values.Sum() + joinedUnknown),
             new("members_by_ethnicity", members, ethnicity.Values.Sum()),
             new("members_by_occupation", members, PeopleBands.Occupations.Sum(o => counts.Count("occupation", o))),
-            new("losses_by_reason", tables.Single(t => t.Key == "changes").Values[3], losses.Sum()),
+            new("losses_by_reason", (long)tables.Single(t => t.Key == "changes").Values[3], losses.Sum()),
         };
+        var (reviews, trainings) = await ReviewAndTrainingTables.LoadAsync(db, roots, q.Year, cancellationToken);
+        tables.AddRange([reviews, trainings]);
+        checks.AddRange(ReviewAndTrainingTables.Checks(reviews, trainings));
         return new AnnualReport(q.Year, asOf, counts.FromSnapshot, tables, checks);
     }
 }
@@ -104,6 +114,7 @@ internal static class AnnualReportWorkbook
         {
             var sheet = TableSheet(book, messages, table.Key, table.Groups, messages.Get("analytics.report.as_of", report.AsOf.ToString("yyyy-MM-dd")));
             sheet.Rows.Add([messages.Get("analytics.report.figures"), .. table.Values.Cast<object?>()]);
+            foreach (var row in table.Rows ?? []) sheet.Rows.Add([row.Name, .. row.Values.Cast<object?>()]);
         }
         ChecksSheet(book, messages, report.Checks);
         return book.ToArray();

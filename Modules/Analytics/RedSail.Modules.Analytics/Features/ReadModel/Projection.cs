@@ -19,11 +19,11 @@ internal static class Projection
 
     /// <summary>
     /// Logs and applies events delivered by the outbox, in one statement for the log; those already logged (a second
-    /// delivery) change nothing. Entries of information sets the models do not use are neither logged nor applied.
+    /// delivery) change nothing. Events the models do not use (<see cref="Keeps"/>) are neither logged nor applied.
     /// </summary>
     public static async Task ReceiveAsync(DbSession db, IReadOnlyList<IntegrationEvent> events, CancellationToken ct)
     {
-        var kept = events.DistinctBy(e => e.EventId).Where(e => e is not PersonRecordChanged r || PersonRecordEvents.Sets.Contains(r.Set)).ToList();
+        var kept = events.DistinctBy(e => e.EventId).Where(Keeps).ToList();
         if (kept.Count == 0) return;
         var logged = (await db.QueryAsync<Guid>("""
             insert into analytics.event_log (event_id, event_type, payload, occurred_at)
@@ -40,6 +40,17 @@ internal static class Projection
         await ApplyAsync(db, kept.Where(e => logged.Contains(e.EventId)).ToList(), countNow: true, ct);
     }
 
+    /// <summary>
+    /// Entries of information sets the models do not use (families and the like) and evaluation rounds that grade no members
+    /// (annual reviews of branches, invalid rounds) stay out of the log.
+    /// </summary>
+    private static bool Keeps(IntegrationEvent e) => e switch
+    {
+        PersonRecordChanged r => PersonRecordEvents.Sets.Contains(r.Set),
+        EvaluationRoundClosed r => ReviewAndTrainingEvents.GradesMembers(r),
+        _ => true,
+    };
+
     /// <summary>The event types the models are built from, by their logged name (for the replay).</summary>
     public static readonly IReadOnlyDictionary<string, Type> EventTypes = new[]
     {
@@ -47,6 +58,7 @@ internal static class Projection
         typeof(PersonRecorded), typeof(PersonUpdated), typeof(PartyStatusChanged), typeof(PeopleImportRolledBack), typeof(PersonTransferredOut),
         typeof(PersonTransferredIn), typeof(PersonMoved), typeof(PersonRelationChanged), typeof(PersonRecordChanged), typeof(HonourApproved), typeof(HonourWithdrawn),
         typeof(MeetingRecorded), typeof(MeetingRemoved), typeof(MeetingQuotasCounted), typeof(DuesMonthTotalsChanged),
+        typeof(UserSignedIn), typeof(EvaluationRoundClosed), typeof(TrainingRecorded),
     }.ToDictionary(t => t.Name);
 
     /// <summary>
@@ -89,6 +101,9 @@ internal static class Projection
         MeetingRemoved m => WorkflowEvents.MeetingRemovedAsync(db, m, ct),
         MeetingQuotasCounted q => WorkflowEvents.QuotasCountedAsync(db, q, ct),
         DuesMonthTotalsChanged d => WorkflowEvents.DuesTotalsAsync(db, d, ct),
+        UserSignedIn s => SignInEvents.SignedInAsync(db, s, ct),
+        EvaluationRoundClosed r => ReviewAndTrainingEvents.RoundClosedAsync(db, r, ct),
+        TrainingRecorded t => ReviewAndTrainingEvents.TrainingRecordedAsync(db, t, ct),
         _ => Task.CompletedTask,
     };
 
@@ -104,6 +119,7 @@ internal static class Projection
             delete from analytics.member_count; delete from analytics.flow; delete from analytics.member;
             delete from analytics.honour; delete from analytics.organization; delete from analytics.person_record;
             delete from analytics.meeting; delete from analytics.meeting_quota; delete from analytics.meeting_quota_year; delete from analytics.dues_month;
+            delete from analytics.sign_in; delete from analytics.review_grade; delete from analytics.training;
             """, null, ct);
         long replayed = 0;
         (DateTime At, long Seq) after = (DateTime.MinValue, 0);

@@ -42,3 +42,6 @@ internal sealed class MeetingRecordedSubscriber(AnalyticsDb db) : LoggingSubscri
 internal sealed class MeetingRemovedSubscriber(AnalyticsDb db) : LoggingSubscriber<MeetingRemoved>(db);
 internal sealed class MeetingQuotasCountedSubscriber(AnalyticsDb db) : LoggingSubscriber<MeetingQuotasCounted>(db);
 internal sealed class DuesMonthTotalsChangedSubscriber(AnalyticsDb db) : LoggingSubscriber<DuesMonthTotalsChanged>(db);
+internal sealed class UserSignedInSubscriber(AnalyticsDb db) : LoggingSubscriber<UserSignedIn>(db);
+internal sealed class TrainingRecordedSubscriber(AnalyticsDb db) : LoggingSubscriber<TrainingRecorded>(db);
+internal sealed class EvaluationRoundClosedSubscriber(AnalyticsDb db) : LoggingSubscriber<EvaluationRoundClosed>(db);

@@ -38,19 +38,27 @@ internal static class MeetingPublications
             await PublishQuotasAsync(db, "select @branchId as id", new { branchId }, year, ct);
     }
 
+    /// <summary>Every active branch (the demo and the daily re-publication pass it to <see cref="PublishQuotasAsync"/>).</summary>
+    public static readonly string ActiveBranchesSql = $"select o.id from workflow.organization o where o.status = 'active' and {BranchTypes.Sql("o")}";
+
     /// <summary>
     /// One <see cref="MeetingQuotasCounted"/> per branch of <paramref name="branchesSql"/> (yielding <c>id</c>) for the year, in one
-    /// statement (the demo passes every active branch).
+    /// statement (the demo passes every active branch); with <paramref name="onlyChanged"/>, only the branch-years whose counts differ
+    /// from the last published (<see cref="QuotaFingerprints"/>). Returns how many were published.
     /// </summary>
-    public static async Task PublishQuotasAsync(WorkflowDb db, string branchesSql, object? branchParameters, int year, CancellationToken ct)
+    public static async Task<int> PublishQuotasAsync(WorkflowDb db, string branchesSql, object? branchParameters, int year, CancellationToken ct,
+        bool onlyChanged = false)
     {
         var rules = await RuleBook.LoadAsync(db, ct);
         var requirements = MeetingRequirement.Between(d => rules.At(d).Meetings, new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
         var parameters = ComplianceSql.Bind(new Dapper.DynamicParameters(branchParameters), requirements);
         var counts = await db.QueryAsync<QuotaRow>(ComplianceSql.Counts(ComplianceSql.RequirementArrays, branchesSql), parameters, ct);
-        await db.PublishAsync(counts.GroupBy(c => c.BranchId).Select(b => (IntegrationEvent)new MeetingQuotasCounted(b.Key, year,
+        var events = counts.GroupBy(c => c.BranchId).Select(b => new MeetingQuotasCounted(b.Key, year,
             b.OrderBy(c => c.EndsOn).ThenBy(c => c.Type, StringComparer.Ordinal)
-                .Select(c => new MeetingQuotaCount(c.Type, c.Per, c.StartsOn, c.EndsOn, c.Required, c.Held)).ToList())).ToList(), ct);
+                .Select(c => new MeetingQuotaCount(c.Type, c.Per, c.StartsOn, c.EndsOn, c.Required, c.Held)).ToList())).ToList();
+        var changed = await QuotaFingerprints.RecordAsync(db, year, events, onlyChanged, ct);
+        await db.PublishAsync(changed.Cast<IntegrationEvent>().ToList(), ct);
+        return changed.Count;
     }
 
     private sealed class MeetingRow

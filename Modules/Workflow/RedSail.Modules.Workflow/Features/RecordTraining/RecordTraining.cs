@@ -43,6 +43,7 @@ internal sealed class RecordTrainingHandler(WorkflowDb db, RequestContext contex
             values (@id, @PersonId, @organizationId, @Title, @Organizer, @TrainingDate, @TrainingHours, @TrainingKind)
             """, new { id, organizationId, request.PersonId, request.Title, request.Organizer, request.TrainingDate, request.TrainingHours, request.TrainingKind },
             cancellationToken);
+        await TrainingPublications.PublishAsync(db, [id], cancellationToken);
         return new RecordedTraining(id);
     }
 }

@@ -119,8 +119,7 @@ internal sealed class MeetingsDemoPart : IDemoPart<WorkflowDb>
         // What Analytics' heat map is built from: every meeting, and both years' quotas of every branch, one statement each.
         await MeetingPublications.PublishRecordedAsync(db, null, ct);
         foreach (var year in new[] { today.Year - 1, today.Year })
-            await MeetingPublications.PublishQuotasAsync(db, $"select o.id from workflow.organization o where o.status = 'active' and {BranchTypes.Sql("o")}",
-                null, year, ct);
+            await MeetingPublications.PublishQuotasAsync(db, MeetingPublications.ActiveBranchesSql, null, year, ct);
         return meetings;
     }
 }
