@@ -17,8 +17,7 @@ public sealed class AccessTests
     [OneTimeSetUp]
     public async Task Start()
     {
-        _host = await TestHost.StartFreshAsync();
-        await Demo.SeedAsync(_host);
+        _host = await Demo.StartAsync();
         _root = await Demo.RootAsync(_host);
     }
 

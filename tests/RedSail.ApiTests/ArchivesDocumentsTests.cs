@@ -22,8 +22,7 @@ public sealed class ArchivesDocumentsTests
     public async Task Start()
     {
         _store = Path.Combine(Path.GetTempPath(), "redsail-archives-" + Guid.NewGuid().ToString("N")[..8]);
-        _host = await TestHost.StartFreshAsync(new Dictionary<string, string?> { ["Archives:FileStore:Path"] = _store });
-        await Demo.SeedAsync(_host);
+        _host = await Demo.StartAsync(new Dictionary<string, string?> { ["Archives:FileStore:Path"] = _store });
         _root = await Demo.RootAsync(_host);
         _branch = await Demo.BranchAsync(_host, "RS-01");
         _otherBranch = await Demo.BranchAsync(_host, "RS-02");

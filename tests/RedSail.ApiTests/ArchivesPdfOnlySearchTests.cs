@@ -17,8 +17,7 @@ public sealed class ArchivesPdfOnlySearchTests
     [OneTimeSetUp]
     public async Task Start()
     {
-        _host = await TestHost.StartFreshAsync();
-        await Demo.SeedAsync(_host);
+        _host = await Demo.StartAsync();
         _committee = _host.Client();
         await _committee.SignInAsync(await _host.CreateUserAsync(RoleCatalog.CommitteeAdmin, await Demo.RootAsync(_host)));
     }

@@ -31,11 +31,10 @@ public sealed class BackupRestoreDrillTests
     [OneTimeSetUp]
     public async Task Seed_and_back_up()
     {
-        _database = await TestCluster.CreateDatabaseAsync();
+        _database = await Demo.DatabaseAsync();
         _settings = new Dictionary<string, string?> { ["Archives:FileStore:Path"] = Store };
         await using (var host = await TestHost.StartAsync(_database, _settings))
         {
-            await Demo.SeedAsync(host);
             await Demo.SeedWorkflowAsync(host);
             await Demo.SeedHonorsAsync(host);
             await Demo.SeedArchivesAsync(host);

@@ -19,8 +19,7 @@ public sealed class ChangeFeedTests
     [OneTimeSetUp]
     public async Task Start()
     {
-        _host = await TestHost.StartFreshAsync();
-        await Demo.SeedAsync(_host);
+        _host = await Demo.StartAsync();
         var client = await _host.SendAsync(new RegisterOaClient("OA", ["personnel"]));
         _oa = new HttpClient { BaseAddress = _host.BaseAddress };
         var token = await Problems.JsonAsync(await _oa.PostAsJsonAsync("/api/platform/oa/token", new { client.ClientId, client.ClientSecret }));

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using RedSail.Modules.Personnel.Contracts;
 using RedSail.Testing;
 
@@ -5,6 +6,13 @@ namespace RedSail.ApiTests;
 
 internal static class Demo
 {
+    /// <summary>A host on a fresh copy of the demo institute, seeded once per run with every delivery made (<see cref="DemoInstitute"/>).</summary>
+    public static Task<TestHost> StartAsync(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null) =>
+        DemoInstitute.StartAsync(settings, services);
+
+    /// <summary>A fresh copy of the demo institute's database (<see cref="DemoInstitute"/>).</summary>
+    public static Task<string> DatabaseAsync() => DemoInstitute.DatabaseAsync();
+
     /// <summary>
     /// Seeds the demo institute and waits until its organisations reached the platform, and its organisations, people and
     /// committees the read models of Workflow, Honors and Archives, through the outbox.
@@ -28,14 +36,7 @@ internal static class Demo
     /// Waits until every module's outbox has delivered what is due, so that background deliveries (Analytics catching up on
     /// the demo's party work, say) do not change the state a test compares before and after.
     /// </summary>
-    public static async Task WaitForDeliveriesAsync(TestHost host)
-    {
-        var pending = await host.ScalarAsync<string>("""
-            select string_agg(format('(select count(*) from %I.outbox_delivery where delivered_at is null and parked_at is null)', table_schema), ' + ')
-            from information_schema.tables where table_name = 'outbox_delivery'
-            """);
-        await Eventually.HoldsAsync(async () => await host.ScalarAsync<long>($"select {pending}") == 0, 120000);
-    }
+    public static Task WaitForDeliveriesAsync(TestHost host) => Outboxes.DrainedAsync(host);
 
     /// <summary>Adds the demo's year of party work (meetings, recruitment, dues …) once the read model is complete (<see cref="SeedAsync"/>).</summary>
     public static Task SeedWorkflowAsync(TestHost host) => host.SendAsync(new RedSail.Modules.Workflow.Contracts.SeedWorkflowDemoData());

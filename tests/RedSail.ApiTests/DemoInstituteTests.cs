@@ -17,8 +17,7 @@ public abstract class DemoInstituteTests
     [OneTimeSetUp]
     public async Task StartDemoInstitute()
     {
-        Host = await TestHost.StartFreshAsync();
-        await Demo.SeedAsync(Host);
+        Host = await Demo.StartAsync();
         Branch = await Demo.BranchAsync(Host, "RS-01");
         Committee = Host.Client();
         await Committee.SignInAsync(await Host.CreateUserAsync(RoleCatalog.CommitteeAdmin, await Demo.RootAsync(Host)));

@@ -22,8 +22,7 @@ public sealed class OrganizationTests
     [OneTimeSetUp]
     public async Task Start()
     {
-        _host = await TestHost.StartFreshAsync();
-        await Demo.SeedAsync(_host);
+        _host = await Demo.StartAsync();
         _root = await Demo.RootAsync(_host);
         _committee = _host.Client();
         await _committee.SignInAsync(await _host.CreateUserAsync(RoleCatalog.CommitteeAdmin, _root));

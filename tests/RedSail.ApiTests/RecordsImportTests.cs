@@ -22,8 +22,7 @@ public sealed class RecordsImportTests
     [OneTimeSetUp]
     public async Task Start()
     {
-        _host = await TestHost.StartFreshAsync();
-        await Demo.SeedAsync(_host);
+        _host = await Demo.StartAsync();
         _branch = await Demo.BranchAsync(_host, "RS-01");
         _committee = _host.Client();
         await _committee.SignInAsync(await _host.CreateUserAsync(RoleCatalog.CommitteeAdmin, await Demo.RootAsync(_host)));

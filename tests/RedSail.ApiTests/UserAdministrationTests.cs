@@ -13,8 +13,7 @@ public sealed class UserAdministrationTests
     [OneTimeSetUp]
     public async Task Start()
     {
-        _host = await TestHost.StartFreshAsync();
-        await Demo.SeedAsync(_host);
+        _host = await Demo.StartAsync();
     }
 
     [OneTimeTearDown]

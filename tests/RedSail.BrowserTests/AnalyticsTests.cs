@@ -7,6 +7,7 @@ using static Microsoft.Playwright.Assertions;
 namespace RedSail.BrowserTests;
 
 /// <summary>The committee dashboard of the demo institute: headline figures, a click on a bar drills down to its people, exports.</summary>
+[DemoInstitute]
 public sealed class AnalyticsTests : BrowserFixture
 {
     private Guid _root;

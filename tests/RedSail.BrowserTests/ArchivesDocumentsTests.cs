@@ -7,6 +7,7 @@ using static Microsoft.Playwright.Assertions;
 namespace RedSail.BrowserTests;
 
 /// <summary>史料库 in the browser: a file uploaded to a document is listed with its version and previewed (PDF with pdf.js, picture inline).</summary>
+[DemoInstitute]
 public sealed class ArchivesDocumentsTests : BrowserFixture
 {
     private Guid _root;

@@ -8,6 +8,7 @@ using static Microsoft.Playwright.Assertions;
 namespace RedSail.BrowserTests;
 
 /// <summary>全文检索: a committee administrator searches the archive for a name and sees the hits highlighted.</summary>
+[DemoInstitute]
 public sealed class ArchivesSearchTests : BrowserFixture
 {
     private readonly Guid _summary = Guid.NewGuid();

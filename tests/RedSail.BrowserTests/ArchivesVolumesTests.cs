@@ -9,6 +9,7 @@ using static Microsoft.Playwright.Assertions;
 namespace RedSail.BrowserTests;
 
 /// <summary>Reading a compiled volume (汇编册) in the e-book reader: from the shelf, through the contents, page by page, on a wide screen and a phone.</summary>
+[DemoInstitute]
 public sealed class ArchivesVolumesTests : BrowserFixture
 {
     private Guid _root;

@@ -6,6 +6,7 @@ using static Microsoft.Playwright.Assertions;
 namespace RedSail.BrowserTests;
 
 /// <summary>The audit administrator reads, filters, verifies and exports the audit trail.</summary>
+[DemoInstitute]
 public sealed class AuditTests : BrowserFixture
 {
     [Test, CancelAfter(TestTimeout)]

@@ -7,24 +7,19 @@ using RedSail.Testing;
 namespace RedSail.BrowserTests;
 
 /// <summary>
-/// One real RedSail host (fresh database, built UI from wwwroot) and one headless Debian Chromium per
-/// fixture; every test gets new browser contexts (no cookies or storage carried over), zh-CN by default.
+/// One real RedSail host per fixture (fresh database, or a fresh copy of the demo institute for fixtures marked
+/// <see cref="DemoInstituteAttribute"/>; built UI from wwwroot) and one headless Debian Chromium per run
+/// (<see cref="SharedBrowser"/>); every test gets new browser contexts (no cookies or storage carried over), zh-CN by default.
 /// </summary>
 public abstract class BrowserFixture
 {
     /// <summary>Upper bound for one test (with [CancelAfter]): a journey takes seconds; this only stops a hung run.</summary>
     protected const int TestTimeout = 180_000;
 
-    private static readonly string[] ChromiumArgs =
-    [
-        "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--no-first-run", "--disable-quic",
-    ];
-
     private readonly List<IBrowserContext> _contexts = [];
-    private IPlaywright? _playwright;
     private IBrowser? _browser;
     private TestHost? _host;
+    private bool _onDemoCopy;
 
     protected TestHost Host => _host ?? throw new InvalidOperationException("The host has not started.");
     protected IBrowser Browser => _browser ?? throw new InvalidOperationException("The browser has not started.");
@@ -42,24 +37,17 @@ public abstract class BrowserFixture
     public async Task StartHostAndBrowser()
     {
         Assertions.SetDefaultExpectTimeout(15_000);
-        _host = await StartHostAsync();
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ChromiumArgs,
-        });
+        _onDemoCopy = GetType().IsDefined(typeof(DemoInstituteAttribute), inherit: true);
+        _host = _onDemoCopy ? await DemoInstitute.StartAsync() : await StartHostAsync();
+        _browser = await SharedBrowser.GetAsync();
     }
 
     /// <summary>The host of this fixture: a fresh database with the default settings, unless the fixture needs others.</summary>
     protected virtual Task<TestHost> StartHostAsync() => TestHost.StartFreshAsync();
 
     [OneTimeTearDown]
-    public async Task StopHostAndBrowser()
+    public async Task StopHost()
     {
-        if (_browser is not null) await _browser.CloseAsync();
-        _playwright?.Dispose();
         if (_host is not null) await _host.DisposeAsync();
     }
 
@@ -119,11 +107,12 @@ public abstract class BrowserFixture
 
     /// <summary>
     /// Seeds the demo institute (56 organisations in Personnel), waits until they reached the platform
-    /// through the outbox, and returns the root (红帆研究院党委).
+    /// through the outbox, and returns the root (红帆研究院党委). A fixture marked <see cref="DemoInstituteAttribute"/>
+    /// already runs on a copy of it, with every delivery made: only the check and the root remain.
     /// </summary>
     protected async Task<Guid> SeedDemoInstituteAsync()
     {
-        await Host.SendAsync(new SeedDemoData());
+        if (!_onDemoCopy) await Host.SendAsync(new SeedDemoData());
         var deadline = DateTime.UtcNow.AddSeconds(15);
         long count;
         while ((count = await Host.ScalarAsync<long>("select count(*) from platform.organization")) < 56 && DateTime.UtcNow < deadline)

@@ -9,6 +9,7 @@ namespace RedSail.BrowserTests;
 /// The honour library end to end: a branch secretary proposes an honour for a member, the committee administrator returns it
 /// with a reason, the branch corrects and resubmits it, the committee approves it, and it is in the library.
 /// </summary>
+[DemoInstitute]
 public sealed class HonorsTests : BrowserFixture
 {
     private Guid _root;

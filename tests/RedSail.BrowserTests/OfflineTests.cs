@@ -7,6 +7,7 @@ using static Microsoft.Playwright.Assertions;
 namespace RedSail.BrowserTests;
 
 /// <summary>The intranet UI talks to its own server only: no CDN, web font, map tile or telemetry request.</summary>
+[DemoInstitute]
 public sealed class OfflineTests : BrowserFixture
 {
     [Test, CancelAfter(TestTimeout)]

@@ -13,6 +13,7 @@ namespace RedSail.BrowserTests;
 /// The committee administrator keeps the organisation tree of the demo institute (组织管理): renaming with its
 /// history, moving a branch by drag and drop or by 移动到…, a stale edit, and a refused dissolution.
 /// </summary>
+[DemoInstitute]
 public sealed partial class OrganizationTests : BrowserFixture
 {
     private const string Api = "/api/personnel/organizations";

@@ -10,6 +10,7 @@ using static Microsoft.Playwright.Assertions;
 namespace RedSail.BrowserTests;
 
 /// <summary>The committee administrator imports people from Excel through the wizard, and exports the list.</summary>
+[DemoInstitute]
 public sealed class PeopleImportTests : BrowserFixture
 {
     private const string Branch = "机关第一党支部";

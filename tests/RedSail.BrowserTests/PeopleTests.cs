@@ -11,6 +11,7 @@ using static Microsoft.Playwright.Assertions;
 namespace RedSail.BrowserTests;
 
 /// <summary>The committee administrator keeps the people of the demo institute: recording, unmasking, party status.</summary>
+[DemoInstitute]
 public sealed class PeopleTests : BrowserFixture
 {
     /// <summary>西湖区: an address code the demo data does not use, so generated ID numbers never collide with it.</summary>

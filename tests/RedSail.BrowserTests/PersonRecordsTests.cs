@@ -13,6 +13,7 @@ namespace RedSail.BrowserTests;
 /// The committee administrator keeps a member's information sets and organisational relation on the person's page:
 /// a family member (sensitive, so masked), a field error of the united-front set, a flowing member.
 /// </summary>
+[DemoInstitute]
 public sealed class PersonRecordsTests : BrowserFixture
 {
     /// <summary>滨江区: an address code neither the demo data nor the other browser tests use.</summary>

@@ -6,6 +6,7 @@ using static Microsoft.Playwright.Assertions;
 namespace RedSail.BrowserTests;
 
 /// <summary>The committee administrator's view of the demo institute, on a desktop and on a phone.</summary>
+[DemoInstitute]
 public sealed class PersonnelTests : BrowserFixture
 {
     private Guid _root;

@@ -7,6 +7,7 @@ using static Microsoft.Playwright.Assertions;
 namespace RedSail.BrowserTests;
 
 /// <summary>The portal home after sign-in: notices and news, volumes, and quiet placeholders where other modules have nothing to show; wide and on a phone.</summary>
+[DemoInstitute]
 public sealed class PortalTests : BrowserFixture
 {
     private Guid _branch;

@@ -12,6 +12,7 @@ using static Microsoft.Playwright.Assertions;
 namespace RedSail.BrowserTests;
 
 /// <summary>The committee administrator imports family members of people already recorded through the import wizard.</summary>
+[DemoInstitute]
 public sealed class RecordsImportTests : BrowserFixture
 {
     private const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

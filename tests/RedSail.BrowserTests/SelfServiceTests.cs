@@ -13,6 +13,7 @@ namespace RedSail.BrowserTests;
 /// The member's self-service: they see their own record and propose a change; the branch secretary approves or returns it
 /// on the review page; the member sees the outcome. And the system administrator links an account to an employee number.
 /// </summary>
+[DemoInstitute]
 public sealed class SelfServiceTests : BrowserFixture
 {
     /// <summary>玄武区: an address code the demo data does not use.</summary>

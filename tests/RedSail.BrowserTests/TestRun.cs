@@ -3,7 +3,7 @@ using RedSail.Testing;
 
 namespace RedSail.BrowserTests;
 
-/// <summary>Starts the run's throwaway PostgreSQL cluster once and removes it at the end.</summary>
+/// <summary>Starts the run's throwaway PostgreSQL cluster once and removes it, and the shared Chromium, at the end.</summary>
 [SetUpFixture]
 public sealed class TestRun
 {
@@ -11,5 +11,9 @@ public sealed class TestRun
     public Task Start() => TestCluster.StartAsync();
 
     [OneTimeTearDown]
-    public Task Stop() => TestCluster.StopAsync();
+    public async Task Stop()
+    {
+        await SharedBrowser.CloseAsync();
+        await TestCluster.StopAsync();
+    }
 }

@@ -8,6 +8,7 @@ using static Microsoft.Playwright.Assertions;
 namespace RedSail.BrowserTests;
 
 /// <summary>党费台账: a branch secretary generates the month's dues and pays the whole branch-month from the ledger.</summary>
+[DemoInstitute]
 public sealed class WorkflowDuesTests : BrowserFixture
 {
     private Guid _branch;

@@ -8,6 +8,7 @@ using static Microsoft.Playwright.Assertions;
 namespace RedSail.BrowserTests;
 
 /// <summary>「我的投票」 on a phone: a member grades everyone of their branch (民主评议党员), submits once, and sees only 已投票.</summary>
+[DemoInstitute]
 public sealed class WorkflowEvaluationsTests : BrowserFixture
 {
     private Guid _root;

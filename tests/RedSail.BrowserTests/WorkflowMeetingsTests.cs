@@ -6,6 +6,7 @@ using static Microsoft.Playwright.Assertions;
 namespace RedSail.BrowserTests;
 
 /// <summary>Organisational life in the browser: the quick record form and the calendar, the compliance board and its reasons.</summary>
+[DemoInstitute]
 public sealed class WorkflowMeetingsTests : BrowserFixture
 {
     private Guid _root;

@@ -8,6 +8,7 @@ using static Microsoft.Playwright.Assertions;
 namespace RedSail.BrowserTests;
 
 /// <summary>A branch secretary reports a committee task's completion with evidence, in the plans page.</summary>
+[DemoInstitute]
 public sealed class WorkflowPlansTests : BrowserFixture
 {
     private Guid _root;

@@ -8,6 +8,7 @@ using static Microsoft.Playwright.Assertions;
 namespace RedSail.BrowserTests;
 
 /// <summary>The recruitment board (发展党员) and a file's timeline: the branch's work on the demo institute's files.</summary>
+[DemoInstitute]
 public sealed class WorkflowRecruitmentTests : BrowserFixture
 {
     private Guid _root;

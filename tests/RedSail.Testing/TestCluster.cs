@@ -16,6 +16,7 @@ public static class TestCluster
     private static readonly SemaphoreSlim Gate = new(1, 1);
     private static PostgresServer? _server;
     private static string? _folder;
+    private static readonly Dictionary<string, Task<string>> SeededTemplates = [];
 
     public static string Folder => _folder ?? throw new InvalidOperationException("The test cluster has not started.");
     public static string KeyRingPath => Path.Combine(Folder, "keyring.json");
@@ -50,13 +51,40 @@ public static class TestCluster
     }
 
     /// <summary>A fresh, migrated database for one fixture.</summary>
-    public static async Task<string> CreateDatabaseAsync()
+    public static Task<string> CreateDatabaseAsync() => CreateDatabaseAsync(Template);
+
+    /// <summary>
+    /// A fresh database for one fixture, copied from a template that <paramref name="seed"/> filled once in this run (through a
+    /// host of its own, stopped before the first copy: a template must have no connections). Seeding once instead of in every
+    /// fixture is the point; each fixture still gets its own copy, so nothing one fixture writes reaches another. A template
+    /// holds database state only (not the archive's file store), so seeds that write files do not belong here.
+    /// </summary>
+    public static async Task<string> CreateSeededDatabaseAsync(string template, Func<TestHost, Task> seed)
+    {
+        Task<string> seeded;
+        lock (SeededTemplates)
+        {
+            if (!SeededTemplates.TryGetValue(template, out seeded!))
+                SeededTemplates[template] = seeded = SeedTemplateAsync(seed);
+        }
+        return await CreateDatabaseAsync(await seeded);
+    }
+
+    private static async Task<string> SeedTemplateAsync(Func<TestHost, Task> seed)
+    {
+        var name = await CreateDatabaseAsync();
+        await using (var host = await TestHost.StartAsync(name)) await seed(host);
+        NpgsqlConnection.ClearAllPools(); // the stopped host's idle connections would block the copy
+        return name;
+    }
+
+    private static async Task<string> CreateDatabaseAsync(string template)
     {
         await StartAsync();
         var name = "t_" + Guid.NewGuid().ToString("N")[..12];
         await using var connection = new NpgsqlConnection(Server.ConnectionString("postgres"));
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"create database {name} template {Template}", connection);
+        await using var command = new NpgsqlCommand($"create database {name} template {template}", connection);
         await command.ExecuteNonQueryAsync();
         return name;
     }
@@ -84,6 +112,7 @@ public static class TestCluster
         NpgsqlConnection.ClearAllPools();
         await _server.StopAsync();
         _server = null;
+        lock (SeededTemplates) SeededTemplates.Clear();
         try { Directory.Delete(Folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 }

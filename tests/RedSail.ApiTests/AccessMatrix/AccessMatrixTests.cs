@@ -28,8 +28,7 @@ public sealed class AccessMatrixTests
     [OneTimeSetUp]
     public async Task Start()
     {
-        _host = await TestHost.StartFreshAsync(new Dictionary<string, string?> { ["Security:OaRequestsPerMinute"] = "100000" });
-        await Demo.SeedAsync(_host);
+        _host = await Demo.StartAsync(new Dictionary<string, string?> { ["Security:OaRequestsPerMinute"] = "100000" });
         await Demo.SeedWorkflowAsync(_host);
         await Demo.SeedHonorsAsync(_host);
         await Demo.SeedArchivesAsync(_host);

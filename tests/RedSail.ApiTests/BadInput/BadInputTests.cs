@@ -23,8 +23,7 @@ public sealed class BadInputTests
     [OneTimeSetUp]
     public async Task Start()
     {
-        _host = await TestHost.StartFreshAsync();
-        await Demo.SeedAsync(_host);
+        _host = await Demo.StartAsync();
         await Demo.SeedHonorsAsync(_host);
         await Demo.SeedArchivesAsync(_host);
         await Demo.WaitForDeliveriesAsync(_host);

@@ -25,8 +25,7 @@ public sealed class XlsxFuzzTests
     [OneTimeSetUp]
     public async Task Start()
     {
-        _host = await TestHost.StartFreshAsync(services: s => s.AddLogging(b => b.AddProvider(_errors)));
-        await Demo.SeedAsync(_host);
+        _host = await Demo.StartAsync(services: s => s.AddLogging(b => b.AddProvider(_errors)));
         _branch = await Demo.BranchAsync(_host, "RS-03");
         _committee = _host.Client();
         await _committee.SignInAsync(await _host.CreateUserAsync(RoleCatalog.CommitteeAdmin, await Demo.RootAsync(_host)));
