@@ -3,7 +3,6 @@
 # binaries and Chromium with CJK fonts from Debian packages, the web UI's npm packages), runs the web UI's
 # unit tests and all .NET test projects (unit, integration, architecture, API, browser), and ends with one
 # line "N passed, N failed[, N skipped]" counted from the test result files. Exit status 0 only if all passed.
-# The .NET test projects run in two lanes side by side (see below); each project's output shows when it ends.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -29,11 +28,11 @@ web_status=$?
 # depend on the size; the long form, docs/reliability.md, uses 100,000 and 50 trials). Settings already exported win.
 export REDSAIL_FAULT_TRIALS="${REDSAIL_FAULT_TRIALS:-5}" REDSAIL_FAULT_IMPORT_ROWS="${REDSAIL_FAULT_IMPORT_ROWS:-20000}"
 
-# Two lanes of test projects run side by side, each project in its own process with its own PostgreSQL cluster, folders and
-# ports, so nothing one does reaches the other: most of a test's time is spent waiting (for HTTP, PostgreSQL, outbox
-# deliveries, the browser, killed and restarted processes), which leaves the second core idle when the projects run in turn.
-# The lanes are balanced by the projects' last wall times. Each project's output is printed when it ends, not interleaved.
-echo "== .NET: build, then the test projects in two lanes (each starts its own PostgreSQL cluster)"
+# The test projects run one after another by default. REDSAIL_TEST_LANES=2 runs them in two lanes side by side, each project
+# in its own process with its own PostgreSQL cluster, folders and ports: faster when the machine has cores to spare, but on
+# two cores the browser tests' waits then compete with the API tests for the CPU, so CI keeps one lane. Each project's
+# output is printed when it ends, not interleaved.
+echo "== .NET: build, then the test projects (each starts its own PostgreSQL cluster)"
 dotnet build RedSail.sln -nologo -v:q -clp:ErrorsOnly
 dotnet_status=$?
 run_tests() {
@@ -47,10 +46,14 @@ run_tests() {
   return $status
 }
 if [ $dotnet_status -eq 0 ]; then
-  lanes=(
-    "RedSail.ApiTests RedSail.IntegrationTests RedSail.UnitTests RedSail.ArchitectureTests"
-    "RedSail.BrowserTests RedSail.FaultTests"
-  )
+  if [ "${REDSAIL_TEST_LANES:-1}" = 2 ]; then
+    lanes=(
+      "RedSail.ApiTests RedSail.IntegrationTests RedSail.UnitTests RedSail.ArchitectureTests"
+      "RedSail.BrowserTests RedSail.FaultTests"
+    )
+  else
+    lanes=("RedSail.UnitTests RedSail.ArchitectureTests RedSail.IntegrationTests RedSail.ApiTests RedSail.BrowserTests RedSail.FaultTests")
+  fi
   listed=" ${lanes[*]} "
   for project in tests/*/RedSail.*Tests.csproj; do # a test project no lane lists would silently not run
     [[ "$listed" == *" $(basename "$project" .csproj) "* ]] || { echo "tests/run-all.sh: $project is in no lane"; dotnet_status=1; }

@@ -69,6 +69,8 @@ internal sealed class SeedScaleDataHandler(PersonnelDb db, FieldCipher cipher, B
             from stdin (format binary)
             """, cancellationToken))
         {
+            // Finishing a million-row COPY (the indexes) can outlast Npgsql's 30 s on a busy machine; the seed is a test and benchmark verb.
+            import.Timeout = TimeSpan.Zero;
             for (var i = 0; i < people.Length; i++)
             {
                 var p = people[i];
