@@ -76,7 +76,8 @@ internal static class MemberFacts
     /// from the root down, OrganizationCreated): one primary-key lookup, no tree search, and an ancestor counts even if its
     /// own OrganizationCreated has not arrived yet. People of an organisation not yet in the copy are counted when it
     /// arrives (<see cref="CountArrivedOrganizationsAsync"/>). The relation is summed per organisation first: what comes out
-    /// even there (a bucket a person left and entered again) never reaches the ancestors.
+    /// even there (a bucket a person left and entered again) never reaches the ancestors. Rows are written in key order, so
+    /// hosts delivering side by side lock count rows in the same order and cannot deadlock on them.
     /// </summary>
     public static string ApplyDeltas(string relation) => $"""
         insert into analytics.member_count (organization_id, dimension, bucket, count)
@@ -86,6 +87,7 @@ internal static class MemberFacts
         cross join lateral unnest(string_to_array(o.path::text, '.')) a(label)
         group by 1, x.dimension, x.bucket
         having sum(x.d) <> 0
+        order by 1, 2, 3
         on conflict (organization_id, dimension, bucket) do update set count = analytics.member_count.count + excluded.count
         """;
 
