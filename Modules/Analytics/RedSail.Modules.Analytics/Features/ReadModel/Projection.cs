@@ -69,17 +69,20 @@ internal static class Projection
     private static async Task ApplyAsync(DbSession db, IReadOnlyList<IntegrationEvent> events, bool countNow, CancellationToken ct)
     {
         var run = new List<IntegrationEvent>();
+        Func<DbSession, IReadOnlyList<IntegrationEvent>, bool, CancellationToken, Task>? runApplier = null;
         foreach (var e in events)
         {
-            if (run.Count > 0 && SetBased(e) != SetBased(run[0]))
+            var applier = SetBased(e);
+            if (run.Count > 0 && applier != runApplier)
             {
-                await SetBased(run[0])!(db, run, countNow, ct);
+                await runApplier!(db, run, countNow, ct);
                 run.Clear();
             }
-            if (SetBased(e) is null) await ApplyOtherAsync(db, e, countNow, ct);
+            runApplier = applier;
+            if (applier is null) await ApplyOtherAsync(db, e, countNow, ct);
             else run.Add(e);
         }
-        if (run.Count > 0) await SetBased(run[0])!(db, run, countNow, ct);
+        if (run.Count > 0) await runApplier!(db, run, countNow, ct);
     }
 
     private static Func<DbSession, IReadOnlyList<IntegrationEvent>, bool, CancellationToken, Task>? SetBased(IntegrationEvent e) => e switch

@@ -14,9 +14,8 @@ internal static class ReviewAndTrainingEvents
     /// <summary>Only valid democratic reviews give members grades (an annual review grades branches; too low a turnout grades nobody).</summary>
     public static bool GradesMembers(EvaluationRoundClosed e) => e.Kind == DemocraticReview && e.Valid;
 
-    public static Task RoundClosedAsync(DbSession db, EvaluationRoundClosed e, CancellationToken ct) => !GradesMembers(e)
-        ? Task.CompletedTask
-        : db.ExecuteAsync("""
+    /// <summary>Only rounds that grade members reach here: the others are not kept (<c>Projection.Keeps</c>).</summary>
+    public static Task RoundClosedAsync(DbSession db, EvaluationRoundClosed e, CancellationToken ct) => db.ExecuteAsync("""
             insert into analytics.review_grade (round_id, person_id, organization_id, year, grade)
             select @RoundId, r.person_id, @OrganizationId, @Year, r.grade from unnest(@people, @grades) as r(person_id, grade) where r.grade is not null
             on conflict (round_id, person_id) do nothing
