@@ -197,7 +197,7 @@ public sealed class AnalyticsPeopleTests : DemoInstituteTests
 
     private const string CountsState = """
         select coalesce(string_agg(organization_id || '/' || dimension || '/' || bucket || '=' || count, ',' order by organization_id, dimension, bucket), '')
-        from analytics.member_count where count <> 0
+        from analytics.member_count_now where count <> 0
         """;
 
     [Test]

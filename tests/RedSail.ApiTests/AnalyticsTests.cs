@@ -174,7 +174,7 @@ public sealed class AnalyticsTests : DemoInstituteTests
     {
         const string Counts = """
             select coalesce(string_agg(organization_id || '/' || dimension || '/' || bucket || '=' || count, ',' order by organization_id, dimension, bucket), '')
-            from analytics.member_count where count <> 0
+            from analytics.member_count_now where count <> 0
             """;
         var live = await Host.ScalarAsync<string>(Counts);
         var replayed = await Host.SendAsync(new RebuildAnalytics());

@@ -52,6 +52,8 @@ try
     {
         ["RedSail:Database:MaxPoolSizePerModule"] = "4",
         ["Logging:LogLevel:Default"] = "Error",
+        // The analytics benchmark folds count deltas itself, to time the fold apart from the event path.
+        ["Analytics:FoldCountDeltas"] = analytics ? "false" : "true",
     });
 
     if (args.Contains("--archives"))

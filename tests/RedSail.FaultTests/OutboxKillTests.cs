@@ -17,7 +17,7 @@ public sealed class OutboxKillTests : HostScenario
     protected override bool StartWithOutbox => false;
 
     private Task<long> AnalyticsFullMembersAsync() => ScalarAsync<long>(
-        "select coalesce(sum(count), 0)::bigint from analytics.member_count where organization_id = @b and dimension = 'status' and bucket = 'full_member'",
+        "select coalesce(sum(count), 0)::bigint from analytics.member_count_now where organization_id = @b and dimension = 'status' and bucket = 'full_member'",
         ("b", Branch));
 
     [Test]

@@ -20,14 +20,18 @@ public static class OrganizationTreeCopy
     public static Task RenameAsync(DbSession db, Guid id, string name, CancellationToken ct) =>
         db.ExecuteAsync($"update {db.Schema}.organization set name = @name where id = @id", new { id, name }, ct);
 
-    /// <summary>Moves the whole subtree in one UPDATE; a second run finds nothing under the old path.</summary>
-    public static Task MoveAsync(DbSession db, Guid id, string oldPath, string newPath, Guid newParentId, CancellationToken ct) =>
+    /// <summary>
+    /// Moves the whole subtree in one UPDATE; a second run finds nothing under the old path. <paramref name="only"/> limits
+    /// the move to those organisations of the subtree (a copy catching up on a move that arrived before them).
+    /// </summary>
+    public static Task MoveAsync(DbSession db, Guid id, string oldPath, string newPath, Guid newParentId, CancellationToken ct,
+        Guid[]? only = null) =>
         db.ExecuteAsync($"""
             update {db.Schema}.organization o
             set path = case when o.path = @oldPath::ltree then @newPath::ltree else @newPath::ltree || subpath(o.path, nlevel(@oldPath::ltree)) end,
                 parent_id = case when o.id = @id then @newParentId else o.parent_id end
-            where o.path <@ @oldPath::ltree
-            """, new { id, oldPath, newPath, newParentId }, ct);
+            where o.path <@ @oldPath::ltree {(only is null ? "" : "and o.id = any(@only)")}
+            """, new { id, oldPath, newPath, newParentId, only }, ct);
 
     /// <summary>Merged or dissolved organisations stay in the copy (records still point at them) but are no longer active.</summary>
     public static Task CloseAsync(DbSession db, Guid id, OrganizationClosure closure, CancellationToken ct) =>

@@ -16,6 +16,7 @@ using RedSail.Modules.Analytics.Features.ListDuesBranchMonths;
 using RedSail.Modules.Analytics.Features.GetPeopleComposition;
 using RedSail.Modules.Analytics.Features.CompareAnnualReports;
 using RedSail.Modules.Analytics.Features.TakeAnalyticsSnapshot;
+using RedSail.Modules.Analytics.Features.FoldCountDeltas;
 
 namespace RedSail.Modules.Analytics;
 
@@ -28,6 +29,7 @@ public static class AnalyticsModule
     {
         services.AddModule<AnalyticsDb>("Analytics", Schema, typeof(AnalyticsModule).Assembly, typeof(AnalyticsPermissions).Assembly);
         // The last evening of every month: the month-end figures the dashboard shows "as of" that month later.
+        services.AddHostedService<CountDeltaFolder>();
         services.AddScheduledCommand("analytics.month-end", "统计快照：每月最后一天 23:50 保存当月月末统计", "0 50 23 L * ?", () => new TakeAnalyticsSnapshot());
         return services;
     }

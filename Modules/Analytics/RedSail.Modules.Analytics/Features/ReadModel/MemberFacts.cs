@@ -4,7 +4,9 @@ namespace RedSail.Modules.Analytics.Features.ReadModel;
 
 /// <summary>
 /// The people's fact rows and their counts: every (organisation ancestor-or-self, dimension, bucket) counts the rows in it, so
-/// a change of rows moves the counts by the buckets of the rows before (subtracted) and after (added) it.
+/// a change of rows moves the counts by the buckets of the rows before (subtracted) and after (added) it. Live changes are
+/// recorded per organisation (<see cref="ApplyDeltas"/>) and folded into the ancestors in the background (<see cref="FoldAsync"/>);
+/// readers add what is not folded yet (<c>member_count_now</c>).
 /// </summary>
 internal static class MemberFacts
 {
@@ -60,31 +62,51 @@ internal static class MemberFacts
     /// for each ancestor-or-self. What the changes one by one add up to; a rebuild uses it instead of following them.
     /// </summary>
     public static Task RecountAsync(DbSession db, CancellationToken ct) => db.ExecuteAsync($"""
-        delete from analytics.member_count;
+        delete from analytics.member_count; delete from analytics.member_count_delta;
         with delta as (
             select m.organization_id, b.dimension, b.bucket, 1 as d from analytics.member m cross join lateral {string.Format(Buckets, "m")} b
             union all
             select f.organization_id, 'flow', f.kind || '|' || f.year, 1 from analytics.flow f
             union all
             select o.id, 'org_type', o.type, 1 from analytics.organization o where o.status = 'active')
-        {ApplyDeltas("delta")}
+        {FoldDeltas("delta")}
         """, null, ct);
 
     /// <summary>
-    /// Adds a relation <c>(organization_id, dimension, bucket, d)</c> to the counts of every ancestor-or-self of the
-    /// organisation. The ancestors are read from the organisation's own path (its labels are the ids of the organisations
-    /// from the root down, OrganizationCreated): one primary-key lookup, no tree search, and an ancestor counts even if its
-    /// own OrganizationCreated has not arrived yet. People of an organisation not yet in the copy are counted when it
-    /// arrives (<see cref="CountArrivedOrganizationsAsync"/>). The relation is summed per organisation first: what comes out
-    /// even there (a bucket a person left and entered again) never reaches the ancestors. Rows are written in key order, so
-    /// hosts delivering side by side lock count rows in the same order and cannot deadlock on them.
+    /// Records a relation <c>(organization_id, dimension, bucket, d)</c> of count changes as pending deltas of the organisations
+    /// themselves, with their paths (<c>member_count_delta</c>, insert-only: no count row is locked or written on the event
+    /// path), summed first, so what comes out even (a bucket a person left and entered again) is not written at all.
+    /// <see cref="FoldAsync"/> carries them to the ancestors later; <c>member_count_now</c> counts them meanwhile. The caller
+    /// holds the tree lock (<see cref="LockTreeAsync"/>), so no move changes a path between this and the commit. Changes of an
+    /// organisation not yet in the copy are dropped: its people are counted when it arrives (<see cref="CountArrivedOrganizationsAsync"/>).
     /// </summary>
     public static string ApplyDeltas(string relation) => $"""
+        insert into analytics.member_count_delta (organization_id, path, dimension, bucket, d)
+        select x.organization_id, o.path, x.dimension, x.bucket, sum(x.d)
+        from {relation} x join analytics.organization o on o.id = x.organization_id
+        group by x.organization_id, o.path, x.dimension, x.bucket
+        having sum(x.d) <> 0
+        """;
+
+    /// <summary>
+    /// Adds a relation <c>(organization_id, dimension, bucket, d)</c> to the counts of every ancestor-or-self of the
+    /// organisation, read from the organisation's own path (<see cref="AddToAncestors"/>).
+    /// </summary>
+    public static string FoldDeltas(string relation) =>
+        AddToAncestors($"(select o.path, x.dimension, x.bucket, x.d from {relation} x join analytics.organization o on o.id = x.organization_id)");
+
+    /// <summary>
+    /// Adds a relation <c>(path, dimension, bucket, d)</c> to the counts of every organisation on the path (its labels are the
+    /// ids of the organisations from the root down, OrganizationCreated): no tree search, and an ancestor counts even if its
+    /// own OrganizationCreated has not arrived yet. The relation is summed per path first: what comes out even there never
+    /// reaches the ancestors. Rows are written in key order, so writers side by side lock count rows in the same order and
+    /// cannot deadlock on them.
+    /// </summary>
+    private static string AddToAncestors(string pathedRelation) => $"""
         insert into analytics.member_count (organization_id, dimension, bucket, count)
         select a.label::uuid, x.dimension, x.bucket, sum(x.d)
-        from (select organization_id, dimension, bucket, sum(d) as d from {relation} group by 1, 2, 3 having sum(d) <> 0) x
-        join analytics.organization o on o.id = x.organization_id
-        cross join lateral unnest(string_to_array(o.path::text, '.')) a(label)
+        from (select path, dimension, bucket, sum(d) as d from {pathedRelation} r group by 1, 2, 3 having sum(d) <> 0) x
+        cross join lateral unnest(string_to_array(x.path::text, '.')) a(label)
         group by 1, x.dimension, x.bucket
         having sum(x.d) <> 0
         order by 1, 2, 3
@@ -110,7 +132,12 @@ internal static class MemberFacts
     /// Before the copy moves an organisation: its subtree's counts (its own rows) leave the old ancestors and join the new
     /// ones. Done only while the copy still has the old path, so a replay after the move changes nothing.
     /// </summary>
-    public static Task ShiftMovedSubtreeAsync(DbSession db, Guid organizationId, string oldPath, string newPath, CancellationToken ct) => db.ExecuteAsync("""
+    public static async Task ShiftMovedSubtreeAsync(DbSession db, Guid organizationId, string oldPath, string newPath, CancellationToken ct)
+    {
+        // Pending deltas carry the paths they were recorded with: fold them along the old paths first, so the counts shifted
+        // here include them (the tree lock, held alone by the caller, keeps new ones from being recorded meanwhile).
+        await FoldAllAsync(db, ct);
+        await db.ExecuteAsync("""
         with x as (select id from analytics.organization where id = @organizationId and path = @oldPath::ltree),
         own as (select c.dimension, c.bucket, c.count from analytics.member_count c join x on c.organization_id = x.id),
         targets as (
@@ -123,4 +150,40 @@ internal static class MemberFacts
         having sum(t.sign * own.count) <> 0
         on conflict (organization_id, dimension, bucket) do update set count = analytics.member_count.count + excluded.count
         """, new { organizationId, oldPath, newPath }, ct);
+    }
+
+    /// <summary>
+    /// The advisory lock (transaction-scoped) that keeps the writers of pending deltas and the folds, which use organisation
+    /// paths, apart from moves, which change them: those share it, a move (or a rebuild, or a full fold) holds it alone.
+    /// </summary>
+    private const long TreeLock = 0x616E_616C_7974_6963; // "analytic"
+
+    /// <summary>Takes the tree lock until the transaction ends: shared to record or fold deltas, alone to move or rebuild.</summary>
+    public static Task LockTreeAsync(DbSession db, bool alone, CancellationToken ct) =>
+        db.ExecuteAsync(alone ? "select pg_advisory_xact_lock(@key)" : "select pg_advisory_xact_lock_shared(@key)", new { key = TreeLock }, ct);
+
+    /// <summary>
+    /// Folds up to <paramref name="limit"/> pending deltas into the ancestors' counts along their recorded paths and deletes
+    /// them, in the caller's transaction; rows another folder holds are skipped, so hosts fold side by side. Returns how many
+    /// were taken (0: nothing pending here).
+    /// </summary>
+    public static async Task<long> FoldAsync(DbSession db, int limit, CancellationToken ct)
+    {
+        await LockTreeAsync(db, alone: false, ct);
+        return await db.ExecuteScalarAsync<long>($"""
+            with taken as (
+                delete from analytics.member_count_delta
+                where ctid = any(array(select ctid from analytics.member_count_delta limit @limit for update skip locked))
+                returning path, dimension, bucket, d),
+            folded as ({AddToAncestors("taken")} returning 1)
+            select count(*) from taken
+            """, new { limit }, ct);
+    }
+
+    /// <summary>Folds every pending delta, alone (other writers wait), so <c>member_count</c> alone is complete until commit.</summary>
+    public static async Task FoldAllAsync(DbSession db, CancellationToken ct)
+    {
+        await LockTreeAsync(db, alone: true, ct);
+        while (await FoldAsync(db, 100_000, ct) > 0) { }
+    }
 }

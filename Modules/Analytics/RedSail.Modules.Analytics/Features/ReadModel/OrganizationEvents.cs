@@ -1,3 +1,4 @@
+using System.Text.Json;
 using RedSail.BuildingBlocks.Data;
 using RedSail.BuildingBlocks.Events;
 using RedSail.Modules.Personnel.Contracts;
@@ -24,7 +25,36 @@ internal static class OrganizationEvents
             returning id
             """, new { rows = Rows.Json(run.Cast<OrganizationCreated>().DistinctBy(o => o.OrganizationId)
                 .Select(o => new { Id = o.OrganizationId, o.ParentId, o.Name, o.Type, o.Path })) }, ct)).ToArray();
-        if (countNow && added.Length > 0) await MemberFacts.CountArrivedOrganizationsAsync(db, added, ct);
+        if (countNow && added.Length > 0)
+        {
+            await CatchUpOnEarlierMovesAsync(db, run.Cast<OrganizationCreated>().Where(o => added.Contains(o.OrganizationId)).ToList(), ct);
+            await MemberFacts.CountArrivedOrganizationsAsync(db, added, ct);
+        }
+    }
+
+    /// <summary>
+    /// Moves that happened after these organisations were created but were delivered before them (logged, and applied then
+    /// only to what was in the copy) are applied to them now, in order: a newcomer created on the old path follows its
+    /// subtree to the new one, and the counts its descendants already brought follow it (<see cref="MovedAsync"/>). A rebuild
+    /// needs none of this: it replays the log in order.
+    /// </summary>
+    private static async Task CatchUpOnEarlierMovesAsync(DbSession db, IReadOnlyList<OrganizationCreated> created, CancellationToken ct)
+    {
+        var since = created.Min(o => o.OccurredAt);
+        var moves = await db.QueryAsync<string>("""
+            select payload::text from analytics.event_log
+            where event_type = 'OrganizationMoved' and occurred_at > @since order by occurred_at, seq
+            """, new { since = since.UtcDateTime }, ct);
+        if (moves.Count == 0) return;
+        await MemberFacts.LockTreeAsync(db, alone: true, ct); // paths change under the recorded deltas (MemberFacts.ShiftMovedSubtreeAsync)
+        foreach (var move in moves.Select(m => JsonSerializer.Deserialize<OrganizationMoved>(m, Projection.Json)!))
+        {
+            var affected = created.Where(o => o.OccurredAt < move.OccurredAt).Select(o => o.OrganizationId).ToArray();
+            if (affected.Contains(move.OrganizationId))
+                await MemberFacts.ShiftMovedSubtreeAsync(db, move.OrganizationId, move.OldPath, move.NewPath, ct);
+            if (affected.Length > 0)
+                await OrganizationTreeCopy.MoveAsync(db, move.OrganizationId, move.OldPath, move.NewPath, move.NewParentId, ct, only: affected);
+        }
     }
 
     public static async Task MovedAsync(DbSession db, OrganizationMoved o, bool countNow, CancellationToken ct)

@@ -25,6 +25,8 @@ internal static class Projection
     {
         var kept = events.DistinctBy(e => e.EventId).Where(Keeps).ToList();
         if (kept.Count == 0) return;
+        // Count deltas are recorded with organisation paths, which a move changes (MemberFacts.LockTreeAsync).
+        await MemberFacts.LockTreeAsync(db, alone: kept.Any(e => e is OrganizationMoved), ct);
         var logged = (await db.QueryAsync<Guid>("""
             insert into analytics.event_log (event_id, event_type, payload, occurred_at)
             select id, type, payload::jsonb, occurred from unnest(@ids, @types, @payloads, @occurred) as e(id, type, payload, occurred)
@@ -117,9 +119,10 @@ internal static class Projection
     /// </summary>
     public static async Task<long> RebuildAsync(DbSession db, int batchSize, CancellationToken ct)
     {
+        await MemberFacts.LockTreeAsync(db, alone: true, ct); // live deliveries wait: their deltas would count twice beside the recount
         // DELETE, not TRUNCATE: the module's role may change rows, not tables (DatabaseProvisioner).
         await db.ExecuteAsync("""
-            delete from analytics.member_count; delete from analytics.flow; delete from analytics.member;
+            delete from analytics.member_count; delete from analytics.member_count_delta; delete from analytics.flow; delete from analytics.member;
             delete from analytics.honour; delete from analytics.organization; delete from analytics.person_record;
             delete from analytics.meeting; delete from analytics.meeting_quota; delete from analytics.meeting_quota_year; delete from analytics.dues_month;
             delete from analytics.sign_in; delete from analytics.review_grade; delete from analytics.training;

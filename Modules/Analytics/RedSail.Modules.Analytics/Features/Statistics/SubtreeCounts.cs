@@ -1,8 +1,9 @@
 namespace RedSail.Modules.Analytics.Features.Statistics;
 
 /// <summary>
-/// The counts of a set of subtree roots (AnalyticsScope.RootsAsync), read from their closure rows: one row per
-/// (dimension, bucket) whatever the number of people. As of a past month-end the month's snapshot is read if it was taken.
+/// The counts of a set of subtree roots (AnalyticsScope.RootsAsync), read from their closure rows plus the deltas not yet
+/// folded into them (<c>member_count_now</c>): one row per (dimension, bucket) whatever the number of people. As of a past
+/// month-end the month's snapshot is read if it was taken.
 /// </summary>
 internal sealed class SubtreeCounts
 {
@@ -40,7 +41,7 @@ internal sealed class SubtreeCounts
             if (snapshot.Count > 0) return new SubtreeCounts(snapshot, month.AddMonths(1).AddDays(-1), fromSnapshot: true);
         }
         var live = await db.QueryAsync<CountRow>("""
-            select dimension, bucket, sum(count)::bigint as count from analytics.member_count
+            select dimension, bucket, sum(count)::bigint as count from analytics.member_count_now
             where organization_id = any(@roots) group by dimension, bucket
             """, new { roots }, ct);
         return new SubtreeCounts(live, at, fromSnapshot: false);

@@ -1,4 +1,5 @@
 using RedSail.Modules.Analytics.Contracts;
+using RedSail.Modules.Analytics.Features.ReadModel;
 
 namespace RedSail.Modules.Analytics.Features.TakeAnalyticsSnapshot;
 
@@ -9,6 +10,7 @@ internal sealed class TakeAnalyticsSnapshotHandler(AnalyticsDb db, IClock clock)
         var day = request.Month ?? clock.Today;
         var month = new DateOnly(day.Year, day.Month, 1);
         await db.ExecuteAsync("delete from analytics.member_count_month where month = @month", new { month }, cancellationToken);
+        await MemberFacts.FoldAllAsync(db, cancellationToken); // so the closure rows alone hold every change until this commits
         return await db.ExecuteAsync("""
             insert into analytics.member_count_month (month, organization_id, dimension, bucket, count)
             select @month, organization_id, dimension, bucket, count from analytics.member_count where count <> 0
