@@ -51,6 +51,15 @@ public sealed class ProblemMiddleware(RequestDelegate next, ILogger<ProblemMiddl
             log.LogWarning(e, "Database busy, correlation {CorrelationId}", context.Id);
             await WriteAsync(http, messages, context, 503, "busy", messages.Get("error.busy"), null, retryAfterSeconds: 5);
         }
+        catch (NpgsqlException e) when (e.IsTransient && !context.CommitStarted && !http.Response.HasStarted)
+        {
+            // The connection broke before anything was committed (the database restarted, crashed or failed over): nothing
+            // happened, so "unavailable, retry" is the true answer. The pools still hold idle connections to the old server;
+            // dropping them now spares the next requests the same failure.
+            NpgsqlConnection.ClearAllPools();
+            log.LogWarning(e, "Database unavailable, correlation {CorrelationId}", context.Id);
+            await WriteAsync(http, messages, context, 503, "database_unavailable", messages.Get("error.database_unavailable"), null, retryAfterSeconds: 5);
+        }
         catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
         {
             // The client went away; nothing to answer.
