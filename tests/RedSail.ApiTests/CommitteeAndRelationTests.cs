@@ -138,18 +138,29 @@ public sealed class CommitteeAndRelationTests : DemoInstituteTests
     }
 
     [Test]
-    public async Task A_probationary_member_near_the_end_of_probation_appears_among_the_reminders()
+    public async Task A_probationary_member_near_the_end_of_probation_appears_among_the_reminders_of_whoever_sees_the_branch()
     {
         var branch = await NewBranchAsync("T-REMIND");
         var joined = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-1).AddDays(10);
         var (id, _) = await RecordAsync(branch, "probationary", new { joinedOn = joined.ToString("yyyy-MM-dd") });
+        async Task<JsonElement[]> RemindersOfAsync(Guid scope)
+        {
+            using var secretary = Host.Client();
+            await secretary.SignInAsync(await Host.CreateUserAsync(RoleCatalog.BranchSecretary, scope));
+            var items = (await Problems.JsonAsync(await secretary.GetAsync("/api/personnel/reminders?pageSize=200"))).GetProperty("items");
+            return items.EnumerateArray().ToArray();
+        }
 
         var page = await Problems.JsonAsync(await Committee.GetAsync("/api/personnel/reminders?pageSize=200"));
         var reminder = page.GetProperty("items").EnumerateArray().Single(r => r.GetProperty("personId").GetGuid() == id);
+        var ownSecretary = await RemindersOfAsync(branch);
+        var otherSecretary = await RemindersOfAsync(Branch);
         Assert.Multiple(() =>
         {
             Assert.That(reminder.GetProperty("kind").GetString(), Is.EqualTo("probation_due"));
             Assert.That(reminder.GetProperty("dueOn").GetString(), Is.EqualTo(joined.AddYears(1).ToString("yyyy-MM-dd")));
+            Assert.That(ownSecretary.Select(r => r.GetProperty("personId").GetGuid()), Is.EqualTo(new[] { id }), "the branch's secretary");
+            Assert.That(otherSecretary.Select(r => r.GetProperty("personId").GetGuid()), Does.Not.Contain(id), "another branch's secretary");
         });
     }
 

@@ -373,6 +373,31 @@ public sealed class OrganizationTests
     }
 
     [Test]
+    public async Task A_secretary_sees_their_branch_and_its_groups_each_with_its_own_members_and_people()
+    {
+        var branch = await IdAsync("RS-13");
+        await Problems.JsonAsync(await _committee.PostAsync("/api/personnel/people", PersonBodies.Person(branch,
+            IdNumbers.Valid(new DateOnly(1996, 3, 4), true), "applicant", new DateOnly(1996, 3, 4), dates: new { appliedOn = "2024-03-01" })),
+            HttpStatusCode.Created);
+        using var client = _host.Client();
+        await client.SignInAsync(await _host.CreateUserAsync(RoleCatalog.BranchSecretary, branch));
+
+        var tree = (await Problems.JsonAsync(await client.GetAsync(Api))).EnumerateArray()
+            .Select(o => $"{o.GetProperty("id").GetGuid()}:{o.GetProperty("memberCount").GetInt64()}:{o.GetProperty("peopleCount").GetInt64()}");
+        var expected = await _host.ScalarAsync<string>("""
+            select string_agg(o.id || ':' || (select count(*) from personnel.person p where p.organization_id = o.id
+                                                  and p.party_status in ('full_member', 'probationary'))
+                                   || ':' || (select count(*) from personnel.person p where p.organization_id = o.id), ',' order by nlevel(o.path), o.code)
+            from personnel.organization o
+            where o.status = 'active' and o.path <@ (select path from personnel.organization where id = @b)
+            """, ("b", branch));
+
+        Assert.That(string.Join(",", tree), Is.EqualTo(expected));
+        Assert.That(tree.Count(), Is.EqualTo(3), "the branch and its two groups");
+        Assert.That(tree.First(), Does.StartWith($"{branch}:").And.Not.EndWith(":0:0"), "its people, members and one applicant");
+    }
+
+    [Test]
     public async Task Only_a_global_scope_changes_the_root()
     {
         var version = await VersionAsync(_root);

@@ -225,6 +225,26 @@ public sealed class PeopleTests : DemoInstituteTests
     }
 
     [Test]
+    public async Task A_list_paged_one_by_one_keeps_the_order_of_the_whole_list()
+    {
+        // A branch is a narrow scope: its first pages are read in name order, its later ones (and a page of 200) organisation
+        // first (PeopleSelection.PageSql). Both ways must give one order, with and without a filter.
+        using var secretary = Host.Client();
+        await secretary.SignInAsync(await Host.CreateUserAsync(RoleCatalog.BranchSecretary, Branch));
+        async Task<string[]> IdsAsync(string query) => (await Problems.JsonAsync(await secretary.GetAsync($"/api/personnel/people?{query}")))
+            .GetProperty("items").EnumerateArray().Select(p => p.GetProperty("id").GetString()!).ToArray();
+
+        foreach (var filter in new[] { "", "&status=full_member" })
+        {
+            var whole = await IdsAsync($"pageSize=200{filter}");
+            var paged = new List<string>();
+            for (var page = 1; page <= whole.Length + 1; page++) paged.AddRange(await IdsAsync($"pageSize=1&page={page}{filter}"));
+            Assert.That(whole, Has.Length.GreaterThan(8), filter);
+            Assert.That(paged, Is.EqualTo(whole), filter);
+        }
+    }
+
+    [Test]
     public async Task Party_status_moves_only_along_the_regulation_and_conversion_waits_a_year()
     {
         var (id, version) = await RecordAsync(Person(Branch, IdNumbers.Valid(Birth, true), status: "applicant", dates: new { appliedOn = "2024-03-01" }));

@@ -22,10 +22,22 @@ internal static class PersonnelScope
         $"(@scopeEverywhere or {organizationAlias}.path <@ any(@scopePaths::ltree[]))";
 
     /// <summary>
+    /// <see cref="WithinPaths"/> for a query on people (<paramref name="personAlias"/>), organisation first: the ids of the scope's
+    /// organisations are read once (GiST on the paths) and each is one probe of ix_person_organization, which carries the common
+    /// filters (M0015), so a narrow scope reads its own people and no others. As a join on the organisation instead, the planner
+    /// may walk a million people in another index's order and look each one's organisation up (a region's list took seconds,
+    /// docs/benchmarks.md). Leave it out where the scope is everywhere: then it would list every organisation. <paramref name="paths"/>
+    /// is the parameter holding the paths: the scope's, or <c>@visiblePaths</c> (<see cref="ResolveAsync"/>).
+    /// </summary>
+    public static string PeopleWithinPaths(string personAlias, string paths = "@scopePaths") =>
+        $"{personAlias}.organization_id = any(array(select scope_o.id from personnel.organization scope_o where scope_o.path <@ any({paths}::ltree[])))";
+
+    /// <summary>
     /// The parameters of <see cref="WithinPaths"/> (and of <see cref="Within"/>), and how many people the caller can see there,
     /// narrowed to <paramref name="organizationId"/>'s subtree if given: one primary-key query reads the scope roots' (and that
-    /// organisation's) paths with their subtree people counts (organization_people). The part of the tree the caller sees is a
-    /// union of whole subtrees, so its people are the sum over its topmost organisations: exact, whatever the scope's width.
+    /// organisation's, and the register root's) paths with their subtree people counts (organization_people). The part of the tree
+    /// the caller sees is a union of whole subtrees, so its people are the sum over its topmost organisations: exact, whatever the
+    /// scope's width. Those topmost organisations' paths are bound as <c>@visiblePaths</c> (scope and organisation in one).
     /// </summary>
     public static async Task<ResolvedScope> ResolveAsync(DbSession db, AccessScope scope, Guid? organizationId, object? arguments,
         CancellationToken ct)
@@ -36,23 +48,33 @@ internal static class PersonnelScope
         if (scope.IsEmpty)
         {
             parameters.Add("scopePaths", Array.Empty<string>());
-            return new ResolvedScope(parameters, 0);
+            return Resolved(parameters, [], [], 0);
         }
         var rows = await db.QueryAsync<ScopeRow>("""
             select o.id, o.path::text as path, o.parent_id is null as is_root, c.subtree_people
             from personnel.organization o join personnel.organization_people c on c.organization_id = o.id
-            where o.id = any(@ids) or o.id = @organizationId or (@everywhere and o.parent_id is null)
-            """, new { ids = scope.OrganizationIds, organizationId, everywhere = scope.IsGlobal }, ct);
-        var roots = rows.Where(r => scope.IsGlobal ? r.IsRoot : scope.OrganizationIds.Contains(r.Id)).ToList();
+            where o.id = any(@ids) or o.id = @organizationId or o.parent_id is null
+            """, new { ids = scope.OrganizationIds, organizationId }, ct);
+        var registerRoots = rows.Where(r => r.IsRoot).ToList();
+        var registerPeople = registerRoots.Sum(r => r.SubtreePeople);
+        var roots = scope.IsGlobal ? registerRoots : rows.Where(r => scope.OrganizationIds.Contains(r.Id)).ToList();
         parameters.Add("scopePaths", scope.IsGlobal ? Array.Empty<string>() : roots.Select(r => r.Path).ToArray());
 
         var asked = organizationId is { } id ? rows.FirstOrDefault(r => r.Id == id) : null;
-        if (organizationId is not null && asked is null) return new ResolvedScope(parameters, 0);
+        if (organizationId is not null && asked is null) return Resolved(parameters, [], registerRoots, registerPeople);
         var visible = roots.Append(asked).OfType<ScopeRow>().DistinctBy(r => r.Id)
             .Where(r => (scope.IsGlobal || roots.Any(root => IsWithin(r.Path, root.Path))) && (asked is null || IsWithin(r.Path, asked.Path)))
             .ToList();
-        var tops = visible.Where(r => !visible.Any(above => above.Id != r.Id && IsWithin(r.Path, above.Path)));
-        return new ResolvedScope(parameters, tops.Sum(r => r.SubtreePeople));
+        var tops = visible.Where(r => !visible.Any(above => above.Id != r.Id && IsWithin(r.Path, above.Path))).ToList();
+        return Resolved(parameters, tops, registerRoots, registerPeople);
+    }
+
+    private static ResolvedScope Resolved(DynamicParameters parameters, IReadOnlyList<ScopeRow> tops, IReadOnlyList<ScopeRow> registerRoots,
+        long registerPeople)
+    {
+        parameters.Add("visiblePaths", tops.Select(r => r.Path).ToArray());
+        var everything = registerRoots.Count > 0 && registerRoots.All(root => tops.Any(top => top.Id == root.Id));
+        return new ResolvedScope(parameters, tops.Sum(r => r.SubtreePeople), everything, registerPeople);
     }
 
     /// <summary>Only the parameters of <see cref="WithinPaths"/>, for lists whose totals are not people (reminders, warnings, proposals).</summary>
@@ -79,5 +101,9 @@ internal static class PersonnelScope
     }
 }
 
-/// <summary>A list query's scope parameters (<see cref="PersonnelScope.WithinPaths"/>), and how many people it shows without filters.</summary>
-internal sealed record ResolvedScope(DynamicParameters Parameters, long People);
+/// <summary>
+/// A list query's scope parameters (<see cref="PersonnelScope.WithinPaths"/>, and <c>@visiblePaths</c>: the scope narrowed to the
+/// organisation asked for), how many people it shows without filters, whether that is the whole register (<see cref="Everything"/>:
+/// then no condition is needed at all), and how many people the register holds (how wide the scope is, relatively).
+/// </summary>
+internal sealed record ResolvedScope(DynamicParameters Parameters, long People, bool Everything, long RegisterPeople);

@@ -30,10 +30,12 @@ internal sealed class ExportPeopleHandler(PersonnelDb db, RequestContext context
 {
     public async Task<IReadOnlyList<PersonRow>> Handle(ExportPeople request, CancellationToken cancellationToken)
     {
-        var (parameters, _) = await PeopleFilter.ParametersAsync(db, request.Filter, context, blindIndex, clock.Today, cancellationToken);
-        parameters.Add("limit", ExportPeople.MaxRows + 1);
-        var rows = await db.QueryAsync<PersonRow>(
-            $"select {PersonRow.Columns} {PeopleFilter.Sql} order by {PeopleFilter.Order(request.Filter.Sort)} limit @limit", parameters, cancellationToken);
+        var selection = await PeopleFilter.SelectAsync(db, request.Filter, context, blindIndex, clock.Today, cancellationToken);
+        selection.Parameters.Add("limit", ExportPeople.MaxRows + 1);
+        var rows = await db.QueryAsync<PersonRow>($"""
+            select {PersonRow.Columns} {selection.From(PeopleAccess.OrganizationsFirst, joinOrganization: true)}
+            order by {PeopleFilter.Sort(request.Filter.Sort).Sql} limit @limit
+            """, selection.Parameters, cancellationToken);
         if (rows.Count > ExportPeople.MaxRows) throw new RuleViolationException("export_too_large", "import.export_too_many_rows", ExportPeople.MaxRows);
         return rows;
     }
