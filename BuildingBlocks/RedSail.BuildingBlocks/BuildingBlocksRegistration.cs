@@ -32,6 +32,8 @@ public static class BuildingBlocksRegistration
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(p => p.GetRequiredService<OutboxDispatcher>());
         services.AddSingleton<ParkedDeliveries>();
+        services.AddSingleton<RedSail.BuildingBlocks.Web.HostPresence>();
+        services.AddHostedService(p => p.GetRequiredService<RedSail.BuildingBlocks.Web.HostPresence>());
         services.AddSingleton<RedSail.BuildingBlocks.Web.IdempotencyKeys>();
         services.AddScoped<RequestContext>();
         services.AddScoped<ICorrelation>(p => p.GetRequiredService<RequestContext>());

@@ -21,5 +21,16 @@ public sealed class RequestContext : ICorrelation
     /// Set when a command of this scope began to commit: from then on a failure may come after the effect. The Idempotency-Key
     /// filter frees the key of a request that failed before any commit, and keeps it reserved ("outcome unknown") otherwise.
     /// </summary>
-    public bool CommitStarted { get; set; }
+    public bool CommitStarted { get; private set; }
+
+    /// <summary>Runs once, before the first commit of a command in this scope (the Idempotency-Key filter records it).</summary>
+    public Func<Task>? BeforeFirstCommit { get; set; }
+
+    /// <summary>Called by the transaction just before a command commits.</summary>
+    public async Task CommitStartingAsync()
+    {
+        if (CommitStarted) return;
+        CommitStarted = true;
+        if (BeforeFirstCommit is { } hook) await hook();
+    }
 }

@@ -12,6 +12,10 @@ public sealed class ModuleDataSources(DatabaseOptions options, KeyRing keys) : I
     public NpgsqlDataSource For(string schema) =>
         _sources.GetOrAdd(schema, s => NpgsqlDataSource.Create(options.ConnectionStringFor(s, keys.DatabaseRolePassword(options.RoleFor(s)))));
 
+    /// <summary>A connection of the schema's role outside its pool, for a session that must last as long as the process.</summary>
+    public NpgsqlConnection DedicatedConnection(string schema) => new(new NpgsqlConnectionStringBuilder(
+        options.ConnectionStringFor(schema, keys.DatabaseRolePassword(options.RoleFor(schema)))) { Pooling = false }.ConnectionString);
+
     public async ValueTask DisposeAsync()
     {
         foreach (var source in _sources.Values) await source.DisposeAsync();

@@ -102,7 +102,7 @@ public sealed class TransactionBehaviour<TRequest, TResponse>(IServiceProvider s
         try
         {
             var response = await next();
-            if (isCommand) context.CommitStarted = true;
+            if (isCommand) await context.CommitStartingAsync();
             await session.CommitAsync(cancellationToken);
             if (session.WroteEvents) dispatcher.Signal();
             return response;

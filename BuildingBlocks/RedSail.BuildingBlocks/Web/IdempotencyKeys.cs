@@ -13,6 +13,13 @@ public sealed class IdempotencyRecord
     public string? Location { get; init; }
     public byte[]? ResponseBody { get; init; }
     public bool BodyKept { get; init; }
+    public Guid? Holder { get; init; }
+
+    public IdempotencyRecord With(string state) => new()
+    {
+        RequestHash = RequestHash, State = state, StatusCode = StatusCode, ContentType = ContentType, Location = Location,
+        ResponseBody = ResponseBody, BodyKept = BodyKept, Holder = Holder,
+    };
 }
 
 /// <summary>
@@ -20,34 +27,55 @@ public sealed class IdempotencyRecord
 /// connection, never the command's transaction): the reservation must be durable before the command runs, and the
 /// stored response must not depend on anything the command does.
 /// </summary>
-public sealed class IdempotencyKeys(ModuleDataSources sources, IClock clock)
+public sealed class IdempotencyKeys(ModuleDataSources sources, IClock clock, HostPresence presence)
 {
     public const string Schema = "platform";
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(24);
 
     /// <summary>
     /// Reserves the key for this request; null when this call made the reservation, else the row already there. An expired row
-    /// counts as absent (the clean-up job may not have run yet).
+    /// counts as absent (the clean-up job may not have run yet). A reservation still <c>running</c> whose host is gone
+    /// (<see cref="HostPresence"/>) is taken over: its command never began to commit, and a transaction whose session died
+    /// cannot commit any more, so running the request now is its first and only effect. One <c>committing</c> whose host is
+    /// gone is answered as <c>unknown</c>.
     /// </summary>
     public async Task<IdempotencyRecord?> ReserveAsync(string caller, string key, byte[] requestHash, CancellationToken ct)
     {
         await using var connection = await sources.For(Schema).OpenConnectionAsync(ct);
         var now = clock.UtcNow;
         var reserved = await connection.ExecuteAsync(new CommandDefinition("""
-            insert into platform.idempotency_key (caller, key, request_hash, created_at, expires_at)
-            values (@caller, @key, @requestHash, @now, @expires)
+            insert into platform.idempotency_key (caller, key, request_hash, created_at, expires_at, holder)
+            values (@caller, @key, @requestHash, @now, @expires, @holder)
             on conflict (caller, key) do update
                 set request_hash = excluded.request_hash, state = 'running', status_code = null, content_type = null, location = null,
-                    response_body = null, body_kept = true, created_at = excluded.created_at, completed_at = null, expires_at = excluded.expires_at
+                    response_body = null, body_kept = true, created_at = excluded.created_at, completed_at = null, expires_at = excluded.expires_at,
+                    holder = excluded.holder
                 where platform.idempotency_key.expires_at <= @now
-            """, new { caller, key, requestHash, now, expires = now + Lifetime }, cancellationToken: ct));
+            """, new { caller, key, requestHash, now, expires = now + Lifetime, holder = presence.InstanceId }, cancellationToken: ct));
         if (reserved == 1) return null;
-        return await connection.QuerySingleOrDefaultAsync<IdempotencyRecord>(new CommandDefinition("""
-            select request_hash, state, status_code, content_type, location, response_body, body_kept
+        var existing = await connection.QuerySingleOrDefaultAsync<IdempotencyRecord>(new CommandDefinition("""
+            select request_hash, state, status_code, content_type, location, response_body, body_kept, holder
             from platform.idempotency_key where caller = @caller and key = @key
-            """, new { caller, key }, cancellationToken: ct))
-            // deleted between the two statements (its request failed before committing): the caller may simply retry
-            ?? new IdempotencyRecord { RequestHash = requestHash, State = "running" };
+            """, new { caller, key }, cancellationToken: ct));
+        // deleted between the two statements (its request failed before committing): the caller may simply retry
+        if (existing is null) return new IdempotencyRecord { RequestHash = requestHash, State = "running" };
+        if (existing.State is not ("running" or "committing") || existing.Holder is not { } holder || holder == presence.InstanceId
+            || !existing.RequestHash.AsSpan().SequenceEqual(requestHash) || await HostPresence.IsAliveAsync(connection, holder, ct))
+            return existing;
+        if (existing.State == "committing") return existing.With("unknown");
+        var takenOver = await connection.ExecuteAsync(new CommandDefinition("""
+            update platform.idempotency_key set holder = @me, created_at = @now
+            where caller = @caller and key = @key and state = 'running' and holder = @holder
+            """, new { caller, key, holder, me = presence.InstanceId, now }, cancellationToken: ct));
+        return takenOver == 1 ? null : existing; // another retry took it over first: that one runs
+    }
+
+    /// <summary>The request's command is about to commit: from now on its effect may be there whatever happens to this host.</summary>
+    public async Task MarkCommittingAsync(string caller, string key)
+    {
+        await using var connection = await sources.For(Schema).OpenConnectionAsync();
+        await connection.ExecuteAsync("update platform.idempotency_key set state = 'committing' where caller = @caller and key = @key and state = 'running'",
+            new { caller, key });
     }
 
     /// <summary>Stores the outcome; <paramref name="body"/> null when the response was too large to keep.</summary>
@@ -75,7 +103,7 @@ public sealed class IdempotencyKeys(ModuleDataSources sources, IClock clock)
     public async Task MarkUnknownAsync(string caller, string key)
     {
         await using var connection = await sources.For(Schema).OpenConnectionAsync();
-        await connection.ExecuteAsync("update platform.idempotency_key set state = 'unknown' where caller = @caller and key = @key and state = 'running'",
+        await connection.ExecuteAsync("update platform.idempotency_key set state = 'unknown' where caller = @caller and key = @key and state in ('running', 'committing')",
             new { caller, key });
     }
 

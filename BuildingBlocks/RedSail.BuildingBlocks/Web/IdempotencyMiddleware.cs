@@ -8,9 +8,10 @@ namespace RedSail.BuildingBlocks.Web;
 /// Retries with the same <c>Idempotency-Key</c> header have one effect (docs/adr/0018). For state-changing calls of the module
 /// APIs by a signed-in account or an OA client: the first request reserves the key (committed before it runs), runs, and stores
 /// its status and body; a replay of the same request gets that response again with <c>Idempotent-Replayed: true</c>; the same
-/// key with another request is a 422; a replay while the first still runs, or after it ended without a stored outcome (the
-/// host died, or it failed after its commit began), is a 409: the client must check rather than cause a second effect.
-/// A request that failed before any commit frees its key. Without the header nothing changes.
+/// key with another request is a 422; a replay while the first still runs, or after it ended without a stored outcome once its
+/// commit had begun (the host died, or it failed after its commit began), is a 409: the client must check rather than cause a
+/// second effect. A request that failed before any commit frees its key; one whose host died before its commit began is run by
+/// the retry (IdempotencyKeys.ReserveAsync). Without the header nothing changes.
 /// </summary>
 public sealed class IdempotencyMiddleware(RequestDelegate next)
 {
@@ -39,6 +40,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
             return;
         }
 
+        context.BeforeFirstCommit = () => keys.MarkCommittingAsync(caller, key);
         var original = http.Response.Body;
         await using var capture = new CapturingStream(original, MaxKeptBody);
         http.Response.Body = capture;
@@ -76,7 +78,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
             throw new RuleViolationException("idempotency_key_reused", "idempotency.key_reused");
         switch (existing.State)
         {
-            case "running":
+            case "running" or "committing":
                 throw new AppException(409, "idempotency_in_progress", "idempotency.in_progress");
             case "unknown":
                 throw new AppException(409, "idempotency_outcome_unknown", "idempotency.outcome_unknown");
