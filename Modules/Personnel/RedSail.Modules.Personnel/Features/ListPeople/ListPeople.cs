@@ -36,14 +36,13 @@ internal sealed class ListPeopleHandler(PersonnelDb db, RequestContext context, 
         // committee's million people costs hundreds of milliseconds per page on two cores (docs/benchmarks.md).
         if (!PeopleFilter.IsFiltered(q))
             return Page(await db.QueryAsync<PersonRow>(pageSql, parameters, cancellationToken), visiblePeople, capped: false);
-        parameters.Add("countCap", CountCap + 1);
         using var grid = await db.QueryMultipleAsync($"""
-            select count(*) from (select 1 {PeopleFilter.Sql} limit @countCap) counted;
+            {Counting.Sql(PeopleFilter.Sql)};
             {pageSql};
             """, parameters, cancellationToken);
-        var counted = await grid.ReadSingleAsync<long>();
+        var total = Counting.Of(await grid.ReadSingleAsync<long>());
         var rows = (await grid.ReadAsync<PersonRow>()).ToList();
-        return Page(rows, Math.Min(counted, CountCap), capped: counted > CountCap);
+        return Page(rows, total.Total, capped: total.Capped);
 
         PeoplePage Page(IReadOnlyList<PersonRow> rows, long total, bool capped) =>
             new(rows.Select(r => PersonView.From(r, cipher, unmask: false, today)).ToList(), total, page.Page, page.PageSize, capped);
@@ -55,6 +54,8 @@ internal sealed class ListPeopleHandler(PersonnelDb db, RequestContext context, 
     /// is more than anyone reads; they narrow the filter.
     /// </summary>
     public const int CountCap = 1_000;
+
+    private static readonly CappedCount Counting = new(CountCap);
 }
 
 /// <summary>The people list's filter (scope, organisation subtree, status, codes, ages, keyword) and sort, shared with the export.</summary>
