@@ -200,6 +200,38 @@ public sealed class WorkflowMeetingsTests : DemoInstituteTests
     }
 
     [Test]
+    public async Task The_list_counts_up_to_a_thousand_meetings_exactly_and_says_more_beyond()
+    {
+        var (branch, members, _) = await BranchAsync("MT-CAP", committee: false);
+        var recorded = (await RecordAsync(Committee, branch, Meeting("theme_day", Today, members, members[0]))).GetProperty("id").GetGuid();
+        var one = await Problems.JsonAsync(await Committee.GetAsync($"/api/workflow/meetings?organizationId={branch}"));
+        // A thousand older party lectures, one a day, written straight to the table (recording each would take minutes).
+        await Host.ExecuteAsync($"""
+            insert into workflow.meeting (id, organization_id, type, held_on, starts_at, place, host_name, recorder_name, topic, expected, present,
+                quorum_required)
+            select gen_random_uuid(), '{branch}', 'party_lecture', d::date, d + interval '9 hours', '党员活动室', '书记', '组织委员', '党课', 6, 6, false
+            from generate_series(current_date - 1000, current_date - 1, interval '1 day') d
+            """);
+        var many = await Problems.JsonAsync(await Committee.GetAsync($"/api/workflow/meetings?organizationId={branch}&pageSize=20"));
+        var theme = await Problems.JsonAsync(await Committee.GetAsync($"/api/workflow/meetings?organizationId={branch}&meetingType=theme_day"));
+        var day = await Problems.JsonAsync(await Committee.GetAsync(
+            $"/api/workflow/meetings?organizationId={branch}&heldFrom={Today.AddDays(-3):yyyy-MM-dd}&heldTo={Today:yyyy-MM-dd}"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That((one.GetProperty("total").GetInt64(), one.GetProperty("totalCapped").GetBoolean()), Is.EqualTo((1L, false)));
+            Assert.That((many.GetProperty("total").GetInt64(), many.GetProperty("totalCapped").GetBoolean()), Is.EqualTo((1000L, true)),
+                "1,001 meetings: counted up to the cap, and said to be more");
+            Assert.That(many.GetProperty("items").GetArrayLength(), Is.EqualTo(20));
+            Assert.That(many.GetProperty("items")[0].GetProperty("id").GetGuid(), Is.EqualTo(recorded), "newest first");
+            Assert.That(many.GetProperty("items").EnumerateArray().Select(m => m.GetProperty("heldOn").GetString()), Is.Ordered.Descending);
+            Assert.That((theme.GetProperty("total").GetInt64(), theme.GetProperty("totalCapped").GetBoolean()), Is.EqualTo((1L, false)));
+            Assert.That(day.GetProperty("totalCapped").GetBoolean(), Is.False);
+            Assert.That(day.GetProperty("total").GetInt64(), Is.InRange(3L, 4L), "today's and the lectures of the days before (the database's date may lag)");
+        });
+    }
+
+    [Test]
     public async Task A_stale_edit_is_a_conflict_and_a_removed_meeting_is_kept_but_no_longer_listed()
     {
         var (branch, members, _) = await BranchAsync("MT-VER", committee: false);

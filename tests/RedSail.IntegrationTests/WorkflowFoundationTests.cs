@@ -18,7 +18,7 @@ public sealed class WorkflowFoundationTests
             select 'test_named:' || p.id as source, p.organization_id, p.id as subject_id, 'workflow.todos.test' as title_key,
                    jsonb_build_array(p.name) as args, '/personnel/people/' || p.id as link, @today::date as due_on
             from workflow.person p
-            where p.name like '待办%' and (@organizationId::uuid is null or p.organization_id = @organizationId)
+            where p.name like '待办%' and p.organization_id = any(@organizationIds)
             """;
     }
 

@@ -16,6 +16,32 @@ internal static class WorkflowScope
     public static DynamicParameters Parameters(AccessScope scope, object? arguments = null) => Tree.Parameters(scope, arguments);
 
     /// <summary>
+    /// The subtrees a list covers as ltree paths, for <see cref="UnderPaths"/>: <paramref name="organizationId"/>'s subtree within
+    /// <paramref name="scope"/> (its path, or the scope roots below it when it lies outside), or without one the scope's roots;
+    /// null for a global scope without one (everything). Bound as constants, the paths let the planner estimate the subtree's
+    /// width from the path statistics — a branch is a few rows, the root everything — and choose between organisation-first and
+    /// date-order-first plans; "@id is null or o.path &lt;@ (select …)" made it guess, and a branch's meetings list read a
+    /// million meetings (docs/benchmarks.md).
+    /// </summary>
+    public static async Task<string[]?> SubtreePathsAsync(WorkflowDb db, AccessScope scope, Guid? organizationId, CancellationToken ct)
+    {
+        if (scope.IsGlobal && organizationId is null) return null;
+        var rows = await db.QueryAsync<(Guid Id, string Path)>(
+            "select id, path::text from workflow.organization where id = any(@ids) or id = @organizationId",
+            new { ids = scope.OrganizationIds, organizationId }, ct);
+        var roots = rows.Where(r => scope.OrganizationIds.Contains(r.Id)).Select(r => r.Path).ToList();
+        if (organizationId is null) return roots.ToArray();
+        if (rows.FirstOrDefault(r => r.Id == organizationId).Path is not { } asked) return [];
+        return scope.IsGlobal || roots.Any(root => IsWithin(asked, root)) ? [asked] : roots.Where(root => IsWithin(root, asked)).ToArray();
+    }
+
+    /// <summary>The organisation alias lies in one of the subtrees bound as <c>@subtreePaths</c> (<see cref="SubtreePathsAsync"/>).</summary>
+    public static string UnderPaths(string organizationAlias) => $"{organizationAlias}.path <@ any(@subtreePaths::ltree[])";
+
+    private static bool IsWithin(string path, string ancestor) =>
+        path == ancestor || (path.Length > ancestor.Length && path.StartsWith(ancestor, StringComparison.Ordinal) && path[ancestor.Length] == '.');
+
+    /// <summary>
     /// The active organisation, if it is in the caller's scope for <paramref name="permission"/>. Use it before acting on an
     /// object: an organisation out of scope is reported as not found (404), like a missing one, so nothing leaks about what exists.
     /// </summary>

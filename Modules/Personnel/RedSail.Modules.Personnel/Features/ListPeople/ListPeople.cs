@@ -34,19 +34,14 @@ internal sealed class ListPeopleHandler(PersonnelDb db, RequestContext context, 
         // With filters it is counted, exact up to CountCap and capped above it (TotalCapped): counting every match of a
         // committee's million people costs hundreds of milliseconds per page on two cores (docs/benchmarks.md). The count
         // comes first: how many match decides how the page is found (PeopleSelection.PageSql).
-        var (matches, capped) = (selection.Scope.People, false);
+        var total = new CappedTotal(selection.Scope.People, false);
         if (PeopleFilter.IsFiltered(q))
-        {
-            parameters.Add("countCap", CountCap + 1);
-            matches = await db.ExecuteScalarAsync<long>(
-                $"select count(*) from (select 1 {selection.From(PeopleAccess.OrganizationsFirst)} limit @countCap) counted", parameters, cancellationToken);
-            capped = matches > CountCap;
-        }
+            total = Counting.Of(await db.ExecuteScalarAsync<long>(Counting.Sql(selection.From(PeopleAccess.OrganizationsFirst)), parameters, cancellationToken));
         parameters.Add("limit", page.Limit);
         parameters.Add("offset", page.Offset);
-        IReadOnlyList<PersonRow> rows = matches == 0 ? [] : await db.QueryAsync<PersonRow>(selection.PageSql(q.Sort, page, matches), parameters, cancellationToken);
-        return new PeoplePage(rows.Select(r => PersonView.From(r, cipher, unmask: false, today)).ToList(), capped ? CountCap : matches,
-            page.Page, page.PageSize, capped);
+        IReadOnlyList<PersonRow> rows = total.Total == 0 ? [] : await db.QueryAsync<PersonRow>(selection.PageSql(q.Sort, page, total.Total), parameters, cancellationToken);
+        return new PeoplePage(rows.Select(r => PersonView.From(r, cipher, unmask: false, today)).ToList(), total.Total,
+            page.Page, page.PageSize, total.Capped);
     }
 
     /// <summary>
@@ -55,6 +50,8 @@ internal sealed class ListPeopleHandler(PersonnelDb db, RequestContext context, 
     /// is more than anyone reads; they narrow the filter.
     /// </summary>
     public const int CountCap = 1_000;
+
+    private static readonly CappedCount Counting = new(CountCap);
 }
 
 /// <summary>How a page of people is found (<see cref="PeopleSelection.PageSql"/>).</summary>

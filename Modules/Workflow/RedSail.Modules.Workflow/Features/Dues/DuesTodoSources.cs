@@ -20,17 +20,19 @@ internal sealed class DuesArrearsTodos : ITodoSource
                    coalesce((select (rules->'dues'->>'arrearsLimitMonths')::int from workflow.rule_set where effective_from <= @today
                              order by effective_from desc limit 1), {WorkflowRules.Regulation2014.Dues.ArrearsLimitMonths}) as limit_months),
         owed as (
-            select d.person_id, count(*) as months, min(d.month) as oldest
-            from workflow.dues_month d
-            where d.paid < d.amount_due - d.reduction and d.month < date_trunc('month', @today::date)
-            group by d.person_id)
-        select 'dues_arrears:' || p.id as source, p.organization_id, p.id as subject_id, 'workflow.todo.dues_arrears' as title_key,
-               jsonb_build_array(p.name, owed.months::text) as args, '/workflow/dues?organizationId=' || p.organization_id as link,
+            -- Per person of the organisations asked for, from the index of unpaid months (ix_workflow_dues_month_owed): grouping
+            -- every unpaid month of the country first cost seconds for each organisation refreshed.
+            select p.id as person_id, p.organization_id, p.name, u.months, u.oldest
+            from workflow.person p
+            cross join lateral (select count(*) as months, min(d.month) as oldest from workflow.dues_month d
+                                where d.person_id = p.id and d.paid < d.amount_due - d.reduction
+                                  and d.month < date_trunc('month', @today::date)) u
+            where p.organization_id = any(@organizationIds) and p.relation <> 'transferred_out' and u.months > 0)
+        select 'dues_arrears:' || owed.person_id as source, owed.organization_id, owed.person_id as subject_id, 'workflow.todo.dues_arrears' as title_key,
+               jsonb_build_array(owed.name, owed.months::text) as args, '/workflow/dues?organizationId=' || owed.organization_id as link,
                (owed.oldest + make_interval(months => rules.limit_months) - interval '1 day')::date as due_on
         from owed cross join rules
-        join workflow.person p on p.id = owed.person_id
-        where owed.months >= rules.alert and p.relation <> 'transferred_out'
-          and (@organizationId::uuid is null or p.organization_id = @organizationId)
+        where owed.months >= rules.alert
         """;
 }
 
@@ -47,6 +49,6 @@ internal sealed class DuesReductionTodos : ITodoSource
         from workflow.dues_reduction r
         join workflow.person p on p.id = r.person_id
         join workflow.organization o on o.id = r.organization_id
-        where r.status = 'pending' and (@organizationId::uuid is null or r.deciding_organization_id = @organizationId)
+        where r.status = 'pending' and r.deciding_organization_id = any(@organizationIds)
         """;
 }

@@ -16,7 +16,7 @@ internal sealed class EvaluationReportDue : ITodoSource
         from workflow.evaluation_round r
         join workflow.evaluation_subject s on s.round_id = r.id
         where r.status = 'open' and r.kind = '{EvaluationKinds.AnnualReview}'
-          and (@organizationId::uuid is null or s.subject_id = @organizationId)
+          and s.subject_id = any(@organizationIds)
           and not exists (select 1 from workflow.evaluation_report e
                           where e.round_id = r.id and e.organization_id = s.subject_id and e.status = 'submitted')
         """;
@@ -34,6 +34,6 @@ internal sealed class EvaluationRoundOpen : ITodoSource
                '/workflow/evaluations?round=' || r.id as link, r.ends_on as due_on
         from workflow.evaluation_round r
         where r.status = 'open' and r.ends_on < @today
-          and (@organizationId::uuid is null or r.organization_id = @organizationId)
+          and r.organization_id = any(@organizationIds)
         """;
 }

@@ -15,7 +15,7 @@ internal sealed class MeetingQuotaSource : ITodoSource
     public string Kind => KindName;
 
     private static readonly string Branches =
-        $"select b.id from workflow.organization b where b.status = 'active' and {BranchTypes.Sql("b")} and (@organizationId::uuid is null or b.id = @organizationId)";
+        $"select b.id from workflow.organization b where b.status = 'active' and {BranchTypes.Sql("b")} and b.id = any(@organizationIds)";
 
     public string DueSql { get; } = $"""
         select '{KindName}:' || c.branch_id || ':' || c.type || ':' || c.starts_on as source, c.branch_id as organization_id, null::uuid as subject_id,
@@ -48,14 +48,14 @@ internal sealed class MeetingAbsenceSource : ITodoSource
             select a.person_id, count(distinct date_trunc('month', a.held_on))::int as months, min(a.held_on) as since
             from workflow.meeting_attendance a join workflow.meeting mt on mt.id = a.meeting_id and mt.removed_at is null
             where a.status = 'absent' and a.held_on >= @today::date - interval '24 months'
-              and (@organizationId::uuid is null or a.person_id in (select id from workflow.person where organization_id = @organizationId))
+              and a.person_id in (select id from workflow.person where organization_id = any(@organizationIds))
               and not exists (
                   select 1 from workflow.meeting_attendance k join workflow.meeting km on km.id = k.meeting_id and km.removed_at is null
                   where k.person_id = a.person_id and k.status <> 'absent' and k.held_on >= a.held_on)
             group by a.person_id) m
         join workflow.person p on p.id = m.person_id
         where p.relation = 'active' and p.party_status in ('probationary', 'full_member')
-          and (@organizationId::uuid is null or p.organization_id = @organizationId)
+          and p.organization_id = any(@organizationIds)
           and m.months >= {MeetingRulesSql.Number(Rules, "absenceAlertMonths", WorkflowRules.Regulation2014.Meetings.AbsenceAlertMonths)}
         """;
 }

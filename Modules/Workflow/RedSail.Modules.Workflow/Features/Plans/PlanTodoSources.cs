@@ -15,7 +15,7 @@ internal sealed class PlanTaskDueSource : ITodoSource
                '/workflow/plans?task=' || t.id as link, t.due_on
         from workflow.plan_task t join workflow.plan p on p.id = t.plan_id
         where t.status = 'open' and p.status = 'published' and t.due_on <= @today + {PlanTasks.DueSoonDays}
-          and (@organizationId::uuid is null or t.owner_organization_id = @organizationId)
+          and t.owner_organization_id = any(@organizationIds)
         """;
 }
 
@@ -31,6 +31,6 @@ internal sealed class PlanTaskReviewSource : ITodoSource
                '/workflow/plans?task=' || t.id as link, null::date as due_on
         from workflow.plan_task t join workflow.organization o on o.id = t.owner_organization_id
         where t.status = 'done' and t.accepted_at is null and t.organization_id <> t.owner_organization_id
-          and (@organizationId::uuid is null or t.organization_id = @organizationId)
+          and t.organization_id = any(@organizationIds)
         """;
 }

@@ -15,7 +15,7 @@ internal static class RecruitmentTodoSql
         join workflow.person p on p.id = f.person_id
         left join workflow.rule_set rs on rs.id = f.rule_set_id
         where f.status <> 'closed' and f.next_step <= {RecruitmentSteps.Last}
-          and (@organizationId::uuid is null or f.organization_id = @organizationId)
+          and f.organization_id = any(@organizationIds)
           and {condition}
         """;
 }

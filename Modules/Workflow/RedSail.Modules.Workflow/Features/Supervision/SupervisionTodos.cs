@@ -21,7 +21,7 @@ internal sealed class SupervisionGradeTodos : ITodoSource
         where r.quarter = (select max(quarter) from workflow.supervision_run)
           and r.grade <> 'green'
           and not exists (select 1 from workflow.supervision_response a where a.quarter = r.quarter and a.organization_id = r.organization_id)
-          and (@organizationId::uuid is null or r.organization_id = @organizationId)
+          and r.organization_id = any(@organizationIds)
         """;
 }
 
@@ -36,6 +36,6 @@ internal sealed class RectificationTodos : ITodoSource
                jsonb_build_array(left(r.requirement, 60)) as args, '/workflow/supervision?tab=checks&check=' || r.check_id as link, r.due_on
         from workflow.rectification r
         where r.status = 'open' and r.due_on <= @today + 14
-          and (@organizationId::uuid is null or r.organization_id = @organizationId)
+          and r.organization_id = any(@organizationIds)
         """;
 }

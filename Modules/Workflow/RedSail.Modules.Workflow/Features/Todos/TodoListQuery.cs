@@ -20,20 +20,21 @@ internal sealed class TodoListQuery(WorkflowDb db, TodoBook todos, IClock clock,
 {
     public async Task<TodoList> RunAsync(AccessScope scope, string? kind, Guid? organizationId, Paging paging, CancellationToken ct)
     {
-        var where = $"""
-            t.closed_at is null and {WorkflowScope.Within("o")}
-            and (@organizationId::uuid is null or o.path <@ (select path from workflow.organization where id = @organizationId))
+        // The subtree as constant paths, and only the filters asked for (WorkflowScope.SubtreePathsAsync): a branch's to-dos
+        // through its organisations, everyone's soonest through the to-do indexes.
+        var paths = await WorkflowScope.SubtreePathsAsync(db, scope, organizationId, ct);
+        var from = $"""
+            from workflow.todo t join workflow.organization o on o.id = t.organization_id
+            where t.closed_at is null{(paths is null ? "" : " and " + WorkflowScope.UnderPaths("o"))}
             """;
         using var grid = await db.QueryMultipleAsync($"""
             select t.id, t.kind, t.organization_id, o.name as organization_name, t.subject_id, t.title_key, t.args::text as args, t.link,
                    t.due_on, t.opened_at
-            from workflow.todo t join workflow.organization o on o.id = t.organization_id
-            where {where} and (@kind::text is null or t.kind = @kind)
+            {from}{(kind is null ? "" : " and t.kind = @kind")}
             order by t.due_on nulls last, t.opened_at, t.id
             limit @Limit offset @Offset;
-            select t.kind, count(*) from workflow.todo t join workflow.organization o on o.id = t.organization_id
-            where {where} group by t.kind;
-            """, WorkflowScope.Parameters(scope, new { organizationId, kind, paging.Limit, paging.Offset }), ct);
+            select t.kind, count(*) {from} group by t.kind;
+            """, new { subtreePaths = paths, kind, paging.Limit, paging.Offset }, ct);
         var rows = (await grid.ReadAsync<Row>()).ToList();
         var byKind = (await grid.ReadAsync<(string Kind, long Count)>()).ToDictionary(k => k.Kind, k => k.Count);
         var today = clock.Today;
