@@ -49,9 +49,11 @@ export interface Me {
 
 export interface Page<T> {
   items: T[]
+  /** exact unless totalCapped: then at least this many match (the server stops counting) */
   total: number
   page: number
   pageSize: number
+  totalCapped?: boolean
 }
 
 export interface RoleGrant extends RoleAssignment {
@@ -246,9 +248,7 @@ export interface PersonChange {
 }
 
 /** A page of the people list: `total` is exact unless `totalCapped`, when at least that many match. */
-export interface PeoplePage extends Page<PersonView> {
-  totalCapped?: boolean
-}
+export type PeoplePage = Page<PersonView>
 
 /** One problem of an uploaded people sheet: the row as Excel numbers it (the header is row 1), the field, the message. */
 export interface ImportRowError {

@@ -13,6 +13,7 @@ const en: MessageSchema = {
     slogan: 'Digital management of Party-building work',
   },
   common: {
+    totalCapped: 'More than {total}; counted up to there',
     search: 'Search',
     reset: 'Reset',
     save: 'Save',

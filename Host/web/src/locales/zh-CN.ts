@@ -12,6 +12,7 @@ const zhCN = {
     slogan: '党建工作数字化管理平台',
   },
   common: {
+    totalCapped: '超过 {total} 条，仅统计到此',
     search: '查询',
     reset: '重置',
     save: '保存',

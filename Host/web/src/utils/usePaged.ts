@@ -11,7 +11,8 @@ export const PAGE_SIZES = [10, 20, 50, 100]
  */
 export function useServerPage<T>(load: (page: number, pageSize: number) => Promise<Page<T>>) {
   const items = ref([]) as Ref<T[]>
-  const pager = reactive({ page: 1, pageSize: 20, total: 0 })
+  // capped: the server counted only up to `total` (Page.totalCapped)
+  const pager = reactive({ page: 1, pageSize: 20, total: 0, capped: false })
   const loading = ref(false)
   let ticket = 0
 
@@ -23,6 +24,7 @@ export function useServerPage<T>(load: (page: number, pageSize: number) => Promi
       if (mine !== ticket) return
       items.value = result?.items ?? []
       pager.total = result?.total ?? 0
+      pager.capped = result?.totalCapped === true
     } catch (e) {
       if (mine === ticket) notifyError(e)
     } finally {
