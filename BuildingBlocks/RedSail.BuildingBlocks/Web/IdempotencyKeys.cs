@@ -4,7 +4,7 @@ using RedSail.BuildingBlocks.Data;
 namespace RedSail.BuildingBlocks.Web;
 
 /// <summary>A key's row as a retry finds it.</summary>
-public sealed class IdempotencyRecord
+public sealed record IdempotencyRecord
 {
     public byte[] RequestHash { get; init; } = [];
     public string State { get; init; } = "";
@@ -14,12 +14,6 @@ public sealed class IdempotencyRecord
     public byte[]? ResponseBody { get; init; }
     public bool BodyKept { get; init; }
     public Guid? Holder { get; init; }
-
-    public IdempotencyRecord With(string state) => new()
-    {
-        RequestHash = RequestHash, State = state, StatusCode = StatusCode, ContentType = ContentType, Location = Location,
-        ResponseBody = ResponseBody, BodyKept = BodyKept, Holder = Holder,
-    };
 }
 
 /// <summary>
@@ -62,7 +56,7 @@ public sealed class IdempotencyKeys(ModuleDataSources sources, IClock clock, Hos
         if (existing.State is not ("running" or "committing") || existing.Holder is not { } holder || holder == presence.InstanceId
             || !existing.RequestHash.AsSpan().SequenceEqual(requestHash) || await HostPresence.IsAliveAsync(connection, holder, ct))
             return existing;
-        if (existing.State == "committing") return existing.With("unknown");
+        if (existing.State == "committing") return existing with { State = "unknown" };
         var takenOver = await connection.ExecuteAsync(new CommandDefinition("""
             update platform.idempotency_key set holder = @me, created_at = @now
             where caller = @caller and key = @key and state = 'running' and holder = @holder
