@@ -4,5 +4,5 @@ using RedSail.BuildingBlocks.Events;
 namespace RedSail.Platform;
 
 /// <summary>The platform's connection: logs in as the role that can use only the <c>platform</c> schema.</summary>
-internal sealed class PlatformDb(ModuleDataSources sources, OutboxWriter outbox)
-    : DbSession(sources.For(PlatformModule.Schema), PlatformModule.Schema, outbox);
+internal sealed class PlatformDb(ModuleDataSources sources, OutboxWriter outbox, RequestContext context)
+    : DbSession(sources, PlatformModule.Schema, outbox, context);

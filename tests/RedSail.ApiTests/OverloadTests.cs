@@ -1,14 +1,42 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using RedSail.BuildingBlocks.Data;
 using NUnit.Framework;
 using RedSail.Platform.Access;
 using RedSail.Testing;
 
 namespace RedSail.ApiTests;
 
-/// <summary>A request that finds no free database connection in time is told "busy, retry later", not "server error".</summary>
+/// <summary>
+/// A request that finds no free database connection in time is told "busy, retry later", not "server error"; and background work
+/// (event deliveries, scheduled jobs) has connections of its own, so it neither waits for the requests' nor takes them.
+/// </summary>
 public sealed class OverloadTests
 {
+    [Test]
+    public async Task An_event_is_delivered_while_every_request_connection_of_its_receiver_is_taken()
+    {
+        await using var host = await Demo.StartAsync(new Dictionary<string, string?>
+        {
+            ["RedSail:Database:MaxPoolSizePerModule"] = "1",
+            ["RedSail:Database:PoolTimeoutSeconds"] = "1",
+        });
+        using var committee = host.Client();
+        await committee.SignInAsync(await host.CreateUserAsync(RoleCatalog.CommitteeAdmin, await Demo.RootAsync(host)));
+        var branch = await host.ScalarAsync<Guid>("select id from personnel.organization where type = 'branch' order by code limit 1");
+        var version = await host.ScalarAsync<long>("select version from personnel.organization where id = @branch", ("branch", branch));
+
+        // Workflow's one request connection is held (as by a slow request) while Personnel's rename is delivered to Workflow.
+        await using var held = await host.Services.GetRequiredService<ModuleDataSources>().For("workflow").OpenConnectionAsync();
+        using (var renamed = await committee.PostAsync($"/api/personnel/organizations/{branch}/rename",
+                   new { name = "更名后的第一党支部", effectiveOn = DateOnly.FromDateTime(DateTime.Today), reason = "测试", version }))
+            Assert.That(renamed.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(await Eventually.HoldsAsync(async () => await host.ScalarAsync<string>(
+            "select name from workflow.organization where id = @branch", ("branch", branch)) == "更名后的第一党支部", 10000), Is.True,
+            "Workflow's copy follows although no request connection of Workflow's was free");
+    }
+
     [Test]
     public async Task A_request_that_waits_too_long_for_a_connection_gets_503_with_retry_after()
     {
@@ -17,8 +45,6 @@ public sealed class OverloadTests
             ["RedSail:Database:MaxPoolSizePerModule"] = "1",
             ["RedSail:Database:PoolTimeoutSeconds"] = "1",
         });
-        // The scheduler's start-up firings take connections from the same one-connection pools: let them end first.
-        await Scheduled.StartupFiringsDoneAsync(host);
         using var first = host.Client();
         using var second = host.Client();
         var root = await Demo.RootAsync(host);

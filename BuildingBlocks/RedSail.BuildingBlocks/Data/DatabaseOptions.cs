@@ -17,17 +17,27 @@ public sealed class DatabaseOptions
     /// <summary>How long a request waits for a free pooled connection before it is answered 503 "busy, retry" (seconds).</summary>
     public int PoolTimeoutSeconds { get; init; } = 15;
 
+    /// <summary>
+    /// Connections per module pool for background work (outbox deliveries, scheduled commands, folders): a pool of its own, so
+    /// that a burst of it (a refresh that opens 370,000 to-dos, their deliveries) never holds the connections requests wait for.
+    /// </summary>
+    public int BackgroundPoolSizePerModule { get; init; } = 3;
+
+    /// <summary>Background work may wait longer for a connection than a request: nobody is waiting for its answer.</summary>
+    public int BackgroundPoolTimeoutSeconds { get; init; } = 120;
+
     public string RoleFor(string schema) => $"{RolePrefix}_{schema}";
 
-    public string ConnectionStringFor(string schema, string password)
+    /// <summary>The connection string of the schema's role: the request pool's, or with <paramref name="background"/> the background pool's.</summary>
+    public string ConnectionStringFor(string schema, string password, bool background = false)
     {
         var builder = new NpgsqlConnectionStringBuilder(OwnerConnectionString)
         {
             Username = RoleFor(schema),
             Password = password,
-            MaxPoolSize = MaxPoolSizePerModule,
-            Timeout = PoolTimeoutSeconds,
-            ApplicationName = $"redsail-{schema}",
+            MaxPoolSize = background ? BackgroundPoolSizePerModule : MaxPoolSizePerModule,
+            Timeout = background ? BackgroundPoolTimeoutSeconds : PoolTimeoutSeconds,
+            ApplicationName = background ? $"redsail-{schema}-background" : $"redsail-{schema}",
         };
         return builder.ConnectionString;
     }

@@ -1,6 +1,7 @@
 using System.Data;
 using Dapper;
 using Npgsql;
+using RedSail.BuildingBlocks.Access;
 using RedSail.BuildingBlocks.Events;
 
 namespace RedSail.BuildingBlocks.Data;
@@ -8,9 +9,10 @@ namespace RedSail.BuildingBlocks.Data;
 /// <summary>
 /// A module's connection for one request scope. The transaction behaviour opens the transaction; handlers
 /// run their Dapper SQL through these methods, so every statement joins it. Each module derives one sealed
-/// type from this, bound to the data source of the module's own PostgreSQL role.
+/// type from this, bound to the data sources of the module's own PostgreSQL role: the request pool, or for work done as
+/// <see cref="Principal.System"/> (deliveries, scheduled commands) the background pool.
 /// </summary>
-public abstract class DbSession(NpgsqlDataSource dataSource, string schema, OutboxWriter outbox) : IAsyncDisposable
+public abstract class DbSession(ModuleDataSources sources, string schema, OutboxWriter outbox, RequestContext context) : IAsyncDisposable
 {
     // Around each command of a query: its own read-only transaction, in the same batch as its statements (no round trip
     // of its own). A write is refused by the server (SQLSTATE 25006). The newline ends a trailing line comment.
@@ -29,6 +31,8 @@ public abstract class DbSession(NpgsqlDataSource dataSource, string schema, Outb
     {
         if (_connection is null)
         {
+            // Chosen at the first statement: by then the scope's principal is set (the dispatcher and the scheduler set it first).
+            var dataSource = context.Principal.IsSystem ? sources.ForBackground(Schema) : sources.For(Schema);
             _connection = dataSource.CreateConnection();
             await _connection.OpenAsync(ct);
         }

@@ -86,7 +86,7 @@ public sealed class OutboxDispatcher(
 
     private async Task<int> DispatchDueAsync(string schema, CancellationToken ct)
     {
-        var source = sources.For(schema);
+        var source = sources.ForBackground(schema); // the receivers' sessions are the background pools' too (Principal.System)
         var claimed = (await WithConnection(source, c => c.QueryAsync<ClaimedDelivery>(new CommandDefinition($"""
             with due as (
                 select event_id, subscriber from {schema}.outbox_delivery

@@ -45,6 +45,7 @@ public sealed class DatabaseBootstrap : IAsyncDisposable
             RolePrefix = configuration["RedSail:Database:RolePrefix"] ?? "redsail",
             MaxPoolSizePerModule = configuration.GetValue("RedSail:Database:MaxPoolSizePerModule", 8),
             PoolTimeoutSeconds = configuration.GetValue("RedSail:Database:PoolTimeoutSeconds", 15),
+            BackgroundPoolSizePerModule = configuration.GetValue("RedSail:Database:BackgroundPoolSizePerModule", 3),
         };
         await new DatabaseProvisioner(options, keys).ProvisionAsync(SchemaMigrator.Schemas, SchemaMigrator.MigrateAsync);
         return new DatabaseBootstrap(options, keys, embedded);

@@ -4,5 +4,5 @@ using RedSail.BuildingBlocks.Events;
 namespace RedSail.Modules.Analytics;
 
 /// <summary>The Analytics module's connection: logs in as the role that can use only the <c>analytics</c> schema.</summary>
-internal sealed class AnalyticsDb(ModuleDataSources sources, OutboxWriter outbox)
-    : DbSession(sources.For(AnalyticsModule.Schema), AnalyticsModule.Schema, outbox);
+internal sealed class AnalyticsDb(ModuleDataSources sources, OutboxWriter outbox, RequestContext context)
+    : DbSession(sources, AnalyticsModule.Schema, outbox, context);
