@@ -41,7 +41,14 @@ public static class PlatformModule
         services.AddSingleton<SessionCache>();
         services.AddScoped<IPrincipalResolver, PlatformPrincipalResolver>();
         services.AddSingleton<IAccountDirectory, AccountDirectory>();
-        services.AddSingleton(configuration.GetSection("Oa:TodoWebhook").Get<OaTodoWebhookOptions>() ?? new OaTodoWebhookOptions());
+        var todoWebhook = configuration.GetSection("Oa:TodoWebhook").Get<OaTodoWebhookOptions>() ?? new OaTodoWebhookOptions();
+        services.AddSingleton(todoWebhook);
+        // No OA to push to-dos to: the pushes are not subscribed at all, so no outbox delivery waits for them. A refresh of a
+        // national tree opens hundreds of thousands of to-dos at once; each would be a delivery the dispatcher claims and
+        // marks for nothing, on the connections the requests need (docs/reliability.md, "Load and soak").
+        if (string.IsNullOrWhiteSpace(todoWebhook.Url))
+            foreach (var push in services.Where(d => d.ImplementationInstance is SubscriberRegistration r && OaTodoWebhook.Pushes.Contains(r.HandlerType)).ToList())
+                services.Remove(push);
         services.AddHttpClient(OaTodoWebhook.ClientName);
         services.AddScoped<OaTodoWebhook>();
         services.AddSso(configuration);

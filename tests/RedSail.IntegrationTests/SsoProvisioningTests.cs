@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using NUnit.Framework;
 using RedSail.Platform.Access;
 using RedSail.Testing;
@@ -15,19 +18,30 @@ namespace RedSail.IntegrationTests;
 public sealed class SsoProvisioningTests
 {
     private TestHost _host = null!;
+    private WebApplication _oa = null!;
     private readonly Guid _organization = Guid.NewGuid();
 
     [OneTimeSetUp]
     public async Task Start()
     {
-        _host = await TestHost.StartFreshAsync();
+        // The OA's to-do endpoint, accepting every push: the pushes are subscribed only where an OA is configured.
+        var oaBuilder = WebApplication.CreateSlimBuilder();
+        oaBuilder.WebHost.UseUrls("http://127.0.0.1:0");
+        _oa = oaBuilder.Build();
+        _oa.MapPost("/todos", () => Results.Ok());
+        await _oa.StartAsync();
+        _host = await TestHost.StartFreshAsync(new Dictionary<string, string?> { ["Oa:TodoWebhook:Url"] = _oa.Urls.First() + "/todos" });
         await _host.ExecuteAsync($"""
             insert into platform.organization (id, parent_id, name, type, path) values ('{_organization}', null, '第一党支部', 'branch', 'o{_organization:N}');
             """);
     }
 
     [OneTimeTearDown]
-    public ValueTask Stop() => _host.DisposeAsync();
+    public async Task Stop()
+    {
+        await _host.DisposeAsync();
+        await _oa.DisposeAsync();
+    }
 
     [Test]
     public async Task The_OA_user_list_is_previewed_then_applied_by_employee_number()
@@ -115,7 +129,7 @@ public sealed class SsoProvisioningTests
         var onlyParked = await admin.GetJsonAsync<JsonElement>("/api/platform/oa/todo-deliveries?status=parked");
         Assert.That(onlyParked.EnumerateArray().Select(r => r.GetProperty("eventId").GetGuid()), Does.Contain(parked).And.Not.Contain(delivered));
 
-        // The platform's parked-events retry sends it again (no OA configured here: the push is a no-op that succeeds).
+        // The platform's parked-events retry sends it again, and the OA accepts it now.
         using (var retry = await admin.PostAsync("/api/platform/outbox/retry",
                    new { module = "workflow", eventId = parked, subscriber = "RedSail.Platform.Features.OaTodos.TodoOpenedPush" }))
             Assert.That(retry.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));

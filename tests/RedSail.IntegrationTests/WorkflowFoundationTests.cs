@@ -59,6 +59,9 @@ public sealed class WorkflowFoundationTests
                 "select count(*) from workflow.todo where subject_id = @person and closed_at is null", ("person", person)), Is.EqualTo(1L));
             Assert.That(await host.ScalarAsync<long>(
                 "select count(*) from workflow.outbox where event_type = 'TodoOpened' and payload->>'kind' = 'test_named'"), Is.EqualTo(1L));
+            Assert.That(await host.ScalarAsync<long>(
+                "select count(*) from workflow.outbox_delivery where subscriber like '%.OaTodos.%'"), Is.Zero,
+                "without an OA to push to, no delivery of a to-do waits for the dispatcher");
         });
 
         // Resolved: it closes, once, and says so.

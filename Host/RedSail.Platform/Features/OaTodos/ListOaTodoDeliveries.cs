@@ -11,7 +11,7 @@ namespace RedSail.Platform.Features.OaTodos;
 /// </summary>
 internal static class ListOaTodoDeliveriesEndpoint
 {
-    public static readonly string[] Subscribers = [typeof(TodoOpenedPush).FullName!, typeof(TodoClosedPush).FullName!];
+    private static readonly string[] Subscribers = OaTodoWebhook.Pushes.Select(p => p.FullName!).ToArray();
     private static readonly string[] Statuses = ["delivered", "pending", "parked"];
 
     public static void MapListOaTodoDeliveries(this IEndpointRouteBuilder api) =>

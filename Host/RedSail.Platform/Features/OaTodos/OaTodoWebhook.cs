@@ -7,7 +7,10 @@ using RedSail.Modules.Workflow.Contracts;
 
 namespace RedSail.Platform.Features.OaTodos;
 
-/// <summary>Where the OA's unified to-do list takes pushes (configuration <c>Oa:TodoWebhook</c>); no URL: nothing is pushed.</summary>
+/// <summary>
+/// Where the OA's unified to-do list takes pushes (configuration <c>Oa:TodoWebhook</c>); no URL: nothing is pushed, and to-dos
+/// opened meanwhile are not pushed later when one is set.
+/// </summary>
 public sealed class OaTodoWebhookOptions
 {
     /// <summary>The OA's endpoint (an adapter of the OA's to-do REST API, or the OA itself if it takes this shape).</summary>
@@ -28,11 +31,13 @@ public sealed class OaTodoWebhookOptions
 internal sealed class OaTodoWebhook(IHttpClientFactory clients, OaTodoWebhookOptions options, IAccountDirectory accounts, IClock clock)
 {
     public const string ClientName = "oa-todo-webhook";
+
+    /// <summary>The subscribers that push to-dos; subscribed only when <see cref="OaTodoWebhookOptions.Url"/> is set (PlatformModule).</summary>
+    public static readonly Type[] Pushes = [typeof(TodoOpenedPush), typeof(TodoClosedPush)];
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public async Task PushAsync(Guid eventId, string action, Guid todoId, string kind, Guid organizationId, TodoOpened? opened, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(options.Url)) return;
         var recipients = await accounts.WhoHoldsAsync(WorkflowPermissions.Write, organizationId, ct);
         var body = JsonSerializer.Serialize(new
         {
