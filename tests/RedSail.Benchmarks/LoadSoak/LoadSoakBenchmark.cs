@@ -102,7 +102,7 @@ internal static class LoadSoakBenchmark
                 soakTotal = await driver.RunMixAsync(sessions, soakConnections, TimeSpan.FromMinutes(soakMinutes), today, finished =>
                 {
                     soak.Add((++window, finished, server.ResidentBytes(), server.LastMemory));
-                    Console.WriteLine($"  window {window}: {Summary(finished)}, host RSS {Mb(server.ResidentBytes())} MB, GC heap {Mb(server.LastMemory?.ManagedBytes)} MB");
+                    Console.WriteLine($"  window {window}: {Summary(finished)}, host RSS {Mb(server.ResidentBytes())} MB, GC heap {Mb(server.LastMemory?.ManagedBytes)} MB, live after full GC {Mb(server.LastMemory?.LiveBytes)} MB");
                 }, soakWindow);
             }
         }

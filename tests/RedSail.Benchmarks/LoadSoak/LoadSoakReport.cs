@@ -40,17 +40,28 @@ internal static class LoadSoakReport
 
         if (soak.Count == 0) return;
         Console.WriteLine();
-        Console.WriteLine($"| Soak, end of window ({window.TotalSeconds:0} s windows, {soakConnections} connections) | req/s | p50 ms | p99 ms | p99.9 ms | failures | host RSS MB | GC heap in use MB | heap after last GC MB | gen 0 / 1 / 2 GCs so far |");
-        Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        Console.WriteLine($"| Soak, end of window ({window.TotalSeconds:0} s windows, {soakConnections} connections) | req/s | p50 ms | p99 ms | p99.9 ms | failures | host RSS MB | GC heap in use MB | heap after last GC MB | live heap after forced full GC MB | gen 0 / 1 / 2 GCs so far |");
+        Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var (index, result, rss, memory) in soak)
             Console.WriteLine($"| {TimeSpan.FromTicks(window.Ticks * index):mm\\:ss} | {result.Throughput:N0} | {Row(result.Overall())} | {result.TotalFailures:N0} | {LoadSoakBenchmark.Mb(rss)} | " +
-                              $"{LoadSoakBenchmark.Mb(memory?.ManagedBytes)} | {LoadSoakBenchmark.Mb(memory?.HeapAfterLastGcBytes)} | " +
+                              $"{LoadSoakBenchmark.Mb(memory?.ManagedBytes)} | {LoadSoakBenchmark.Mb(memory?.HeapAfterLastGcBytes)} | {LoadSoakBenchmark.Mb(memory?.LiveBytes)} | " +
                               $"{memory?.Gen0} / {memory?.Gen1} / {memory?.Gen2} |");
         var (first, last) = (soak[0], soak[^1]);
+        // Per call, which kinds the change over the soak comes from (a flat total can hide one call growing slower).
+        Console.WriteLine();
+        Console.WriteLine("| Soak, per call | first window req/s | p50 ms | p99 ms | last window req/s | p50 ms | p99 ms |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
+        for (var kind = 0; kind < Workload.Kinds.Count; kind++)
+        {
+            var (a, b) = (first.Result.Latencies(kind), last.Result.Latencies(kind));
+            Console.WriteLine($"| {Workload.Kinds[kind].Name} | {a.Count / first.Result.Elapsed.TotalSeconds:N1} | {a.Percentile(0.5):0.0} | {a.Percentile(0.99):0.0} | " +
+                              $"{b.Count / last.Result.Elapsed.TotalSeconds:N1} | {b.Percentile(0.5):0.0} | {b.Percentile(0.99):0.0} |");
+        }
         Console.WriteLine($"Soak, first → last window: req/s {first.Result.Throughput:N0} → {last.Result.Throughput:N0}, " +
                           $"p99 {first.Result.Overall().Percentile(0.99):0.0} → {last.Result.Overall().Percentile(0.99):0.0} ms, " +
                           $"RSS {LoadSoakBenchmark.Mb(first.Rss)} → {LoadSoakBenchmark.Mb(last.Rss)} MB, " +
-                          $"heap after GC {LoadSoakBenchmark.Mb(first.Memory?.HeapAfterLastGcBytes)} → {LoadSoakBenchmark.Mb(last.Memory?.HeapAfterLastGcBytes)} MB");
+                          $"heap after GC {LoadSoakBenchmark.Mb(first.Memory?.HeapAfterLastGcBytes)} → {LoadSoakBenchmark.Mb(last.Memory?.HeapAfterLastGcBytes)} MB, " +
+                          $"live heap after full GC {LoadSoakBenchmark.Mb(first.Memory?.LiveBytes)} → {LoadSoakBenchmark.Mb(last.Memory?.LiveBytes)} MB");
         if (soakTotal is not null)
         {
             Console.WriteLine($"Soak overall: {soakTotal.Overall().Count:N0} requests, {soakTotal.TotalFailures:N0} failures");
