@@ -11,44 +11,63 @@ namespace RedSail.Modules.Analytics.Features.ReadModel;
 internal static class MemberFacts
 {
     /// <summary>
-    /// The buckets a member row (alias {0}) counts in, by the SQL definitions: <c>member_buckets</c> (migration M0002: status and
-    /// the party members' national dimensions) and <c>person_buckets</c> (M0020: occupation, title level, birth month, young
-    /// employees' traits and requests, mass-organisation and united-front memberships). This is the one place that joins them.
+    /// The buckets a member row (<paramref name="row"/>, an alias) counts in, by the SQL definitions: <c>member_buckets</c>
+    /// (status and the party members' national dimensions) and <c>person_buckets</c> (occupation, title level, birth month, young
+    /// employees' traits and requests, mass-organisation and united-front memberships), both as migration M0033 defines them.
+    /// This is the one place that joins them. <paramref name="skip"/> (a text[] expression) names dimensions not to compute.
     /// </summary>
-    public const string Buckets = "(select * from analytics.member_buckets({0}.party_status, {0}.relation, {0}.removed, {0}.gender, {0}.birth_date, {0}.ethnicity, {0}.education, {0}.joined_on, {0}.converted_on) " +
-        "union all select * from analytics.person_buckets({0}.party_status, {0}.relation, {0}.removed, {0}.birth_date, {0}.occupation, {0}.title_level, {0}.traits, {0}.care, {0}.mass_orgs, {0}.united_front))";
+    public static string Buckets(string row, string skip = "'{}'::text[]") =>
+        $"(select * from analytics.member_buckets({row}.party_status, {row}.relation, {row}.removed, {row}.gender, {row}.birth_date, {row}.ethnicity, " +
+        $"{row}.education, {row}.joined_on, {row}.converted_on, {skip}) " +
+        $"union all select * from analytics.person_buckets({row}.party_status, {row}.relation, {row}.removed, {row}.birth_date, {row}.occupation, " +
+        $"{row}.title_level, {row}.traits, {row}.care, {row}.mass_orgs, {row}.united_front, {skip}))";
 
     /// <summary>
-    /// Locks the people's fact rows (in id order, so that hosts delivering side by side cannot deadlock on them) and returns
-    /// them as they are before a change, as JSON for <see cref="SettleAsync"/>.
+    /// Locks the people's fact rows (in id order, so that hosts delivering side by side cannot deadlock on them) and keeps them as
+    /// they are before a change in <c>analytics.member_before</c>, for <see cref="SettleAsync"/> in the same transaction.
     /// </summary>
-    public static Task<string?> LockAsync(DbSession db, Guid[] personIds, CancellationToken ct) => db.ExecuteScalarAsync<string>("""
-        select coalesce(jsonb_agg(m), '[]')::text
-        from (select * from analytics.member where person_id = any(@personIds) order by person_id for update) m
+    public static Task LockAsync(DbSession db, Guid[] personIds, CancellationToken ct) => db.ExecuteAsync("""
+        insert into analytics.member_before
+        select * from analytics.member where person_id = any(@personIds) order by person_id for update
         """, new { personIds }, ct);
 
     /// <summary>
-    /// Moves the counts after the people's fact rows changed: the buckets of each row before (subtracted) and now (added), for
-    /// every ancestor-or-self of the organisation before and now, and the new flows (<c>event_id, organization_id, kind, year</c>;
-    /// a flow already counted is skipped) as the bucket <c>kind|year</c> of the dimension <c>flow</c>. One statement, so a bucket
-    /// several people left and entered is written once, and not at all if it comes out even.
+    /// Moves the counts after the people's fact rows changed: the buckets of each row before (subtracted; kept by
+    /// <see cref="LockAsync"/>, taken out here) and now (added), for every ancestor-or-self of the organisation before and now,
+    /// and the new flows (<c>event_id, organization_id, kind, year</c>; a flow already counted is skipped) as the bucket
+    /// <c>kind|year</c> of the dimension <c>flow</c>. Only the dimensions whose inputs changed are computed
+    /// (<c>analytics.unchanged_dimensions</c>, M0033; the others' buckets are the same before and after): an education change
+    /// computes two buckets, a name change none. One statement, so a bucket several people left and entered is written once,
+    /// and not at all if it comes out even. Each side filters the ids on the table it is driven from (the same filter on the
+    /// joined table was evaluated again for every row: 160 ms of a batch).
     /// </summary>
-    public static Task SettleAsync(DbSession db, Guid[] personIds, string? before, IEnumerable<object> flows, CancellationToken ct) => db.ExecuteAsync($"""
-        with before as (select * from jsonb_populate_recordset(null::analytics.member, @before::jsonb)),
-        after as (select * from analytics.member where person_id = any(@personIds)),
+    public static Task SettleAsync(DbSession db, Guid[] personIds, IEnumerable<object> flows, CancellationToken ct) => db.ExecuteAsync($"""
+        with taken as (delete from analytics.member_before where person_id = any(@personIds)),
         flow as (
             insert into analytics.flow (event_id, organization_id, kind, year)
             select * from jsonb_to_recordset(@flows::jsonb) as f(event_id uuid, organization_id uuid, kind text, year int)
             on conflict (event_id) do nothing
             returning organization_id, kind, year),
         delta as (
-            select m.organization_id, b.dimension, b.bucket, -1 as d from before m, lateral {string.Format(Buckets, "m")} b
+            select b.organization_id, x.dimension, x.bucket, -1 as d
+            from analytics.member_before b join analytics.member a on a.person_id = b.person_id
+            cross join lateral ({Unchanged}) u, lateral {Buckets("b", "u.dimensions")} x
+            where b.person_id = any(@personIds)
             union all
-            select m.organization_id, b.dimension, b.bucket, 1 from after m, lateral {string.Format(Buckets, "m")} b
+            select a.organization_id, x.dimension, x.bucket, 1
+            from analytics.member a left join analytics.member_before b on b.person_id = a.person_id
+            cross join lateral ({Unchanged}) u, lateral {Buckets("a", "u.dimensions")} x
+            where a.person_id = any(@personIds)
             union all
             select organization_id, 'flow', kind || '|' || year, 1 from flow)
         {ApplyDeltas("delta")}
-        """, new { personIds, before = before ?? "[]", flows = Rows.Json(flows) }, ct);
+        """, new { personIds, flows = Rows.Json(flows) }, ct);
+
+    /// <summary>
+    /// A person's unchanged dimensions (rows <c>b</c> before, <c>a</c> after), once per person: "offset 0" keeps the subquery
+    /// apart, so the buckets' branches test a value instead of each computing the comparison again.
+    /// </summary>
+    private const string Unchanged = "select analytics.unchanged_dimensions(b, a) as dimensions offset 0";
 
     /// <summary>Records flows as facts without counting them (a rebuild counts once at the end).</summary>
     public static Task RecordFlowsAsync(DbSession db, IEnumerable<object> flows, CancellationToken ct) => db.ExecuteAsync("""
@@ -64,7 +83,7 @@ internal static class MemberFacts
     public static Task RecountAsync(DbSession db, CancellationToken ct) => db.ExecuteAsync($"""
         delete from analytics.member_count; delete from analytics.member_count_delta;
         with delta as (
-            select m.organization_id, b.dimension, b.bucket, 1 as d from analytics.member m cross join lateral {string.Format(Buckets, "m")} b
+            select m.organization_id, b.dimension, b.bucket, 1 as d from analytics.member m cross join lateral {Buckets("m")} b
             union all
             select f.organization_id, 'flow', f.kind || '|' || f.year, 1 from analytics.flow f
             union all
@@ -79,13 +98,16 @@ internal static class MemberFacts
     /// <see cref="FoldAsync"/> carries them to the ancestors later; <c>member_count_now</c> counts them meanwhile. The caller
     /// holds the tree lock (<see cref="LockTreeAsync"/>), so no move changes a path between this and the commit. Changes of an
     /// organisation not yet in the copy are dropped: its people are counted when it arrives (<see cref="CountArrivedOrganizationsAsync"/>).
+    /// The paths are looked up by key after summing (the few organisations a batch touches), not joined with the whole copy, and
+    /// the sums are cast back to bigint (sum of bigint is numeric, slower to add up in the fold).
     /// </summary>
     public static string ApplyDeltas(string relation) => $"""
         insert into analytics.member_count_delta (organization_id, path, dimension, bucket, d)
-        select x.organization_id, o.path, x.dimension, x.bucket, sum(x.d)
-        from {relation} x join analytics.organization o on o.id = x.organization_id
-        group by x.organization_id, o.path, x.dimension, x.bucket
-        having sum(x.d) <> 0
+        select x.organization_id, x.path, x.dimension, x.bucket, x.d
+        from (select r.organization_id, (select o.path from analytics.organization o where o.id = r.organization_id) as path, r.dimension, r.bucket,
+                     sum(r.d)::bigint as d
+              from {relation} r group by r.organization_id, r.dimension, r.bucket having sum(r.d) <> 0) x
+        where x.path is not null
         """;
 
     /// <summary>
@@ -104,8 +126,8 @@ internal static class MemberFacts
     /// </summary>
     private static string AddToAncestors(string pathedRelation) => $"""
         insert into analytics.member_count (organization_id, dimension, bucket, count)
-        select a.label::uuid, x.dimension, x.bucket, sum(x.d)
-        from (select path, dimension, bucket, sum(d) as d from {pathedRelation} r group by 1, 2, 3 having sum(d) <> 0) x
+        select a.label::uuid, x.dimension, x.bucket, sum(x.d)::bigint
+        from (select path, dimension, bucket, sum(d)::bigint as d from {pathedRelation} r group by 1, 2, 3 having sum(d) <> 0) x
         cross join lateral unnest(string_to_array(x.path::text, '.')) a(label)
         group by 1, x.dimension, x.bucket
         having sum(x.d) <> 0
@@ -120,7 +142,7 @@ internal static class MemberFacts
     public static Task CountArrivedOrganizationsAsync(DbSession db, Guid[] organizationIds, CancellationToken ct) => db.ExecuteAsync($"""
         with delta as (
             select m.organization_id, b.dimension, b.bucket, 1 as d
-            from analytics.member m cross join lateral {string.Format(Buckets, "m")} b where m.organization_id = any(@organizationIds)
+            from analytics.member m cross join lateral {Buckets("m")} b where m.organization_id = any(@organizationIds)
             union all
             select f.organization_id, 'flow', f.kind || '|' || f.year, 1 from analytics.flow f where f.organization_id = any(@organizationIds)
             union all
@@ -158,6 +180,14 @@ internal static class MemberFacts
     /// </summary>
     private const long TreeLock = 0x616E_616C_7974_6963; // "analytic"
 
+    /// <summary>
+    /// Turns PostgreSQL's JIT compilation off for the rest of the transaction. The live projection's and the fold's statements
+    /// are short and run for every batch, but the planner's row estimates for the bucket functions put the settle above
+    /// <c>jit_above_cost</c>: compiling it took 130–170 ms of a 190–230 ms statement, every batch (auto_explain at 200,000
+    /// people, 2026-11-30). A rebuild's recount, one long statement, keeps it.
+    /// </summary>
+    public static Task WithoutJitAsync(DbSession db, CancellationToken ct) => db.ExecuteAsync("set local jit = off", null, ct);
+
     /// <summary>Takes the tree lock until the transaction ends: shared to record or fold deltas, alone to move or rebuild.</summary>
     public static Task LockTreeAsync(DbSession db, bool alone, CancellationToken ct) =>
         db.ExecuteAsync(alone ? "select pg_advisory_xact_lock(@key)" : "select pg_advisory_xact_lock_shared(@key)", new { key = TreeLock }, ct);
@@ -169,6 +199,7 @@ internal static class MemberFacts
     /// </summary>
     public static async Task<long> FoldAsync(DbSession db, int limit, CancellationToken ct)
     {
+        await WithoutJitAsync(db, ct);
         await LockTreeAsync(db, alone: false, ct);
         return await db.ExecuteScalarAsync<long>($"""
             with taken as (

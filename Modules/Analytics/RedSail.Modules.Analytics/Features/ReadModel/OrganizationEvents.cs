@@ -70,9 +70,9 @@ internal static class OrganizationEvents
             await db.ExecuteAsync($"""
                 with moved as (select * from analytics.member where organization_id = @SourceId),
                 delta as (
-                    select @SourceId as organization_id, b.dimension, b.bucket, -1 as d from moved m, lateral {string.Format(MemberFacts.Buckets, "m")} b
+                    select @SourceId as organization_id, b.dimension, b.bucket, -1 as d from moved m, lateral {MemberFacts.Buckets("m")} b
                     union all
-                    select @TargetId, b.dimension, b.bucket, 1 from moved m, lateral {string.Format(MemberFacts.Buckets, "m")} b)
+                    select @TargetId, b.dimension, b.bucket, 1 from moved m, lateral {MemberFacts.Buckets("m")} b)
                 {MemberFacts.ApplyDeltas("delta")}
                 """, new { o.SourceId, o.TargetId }, ct);
         await db.ExecuteAsync("update analytics.member set organization_id = @TargetId, placement_at = greatest(placement_at, @at) where organization_id = @SourceId",

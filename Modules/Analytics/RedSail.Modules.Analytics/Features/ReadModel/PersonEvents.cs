@@ -26,13 +26,13 @@ internal static class PersonEvents
     {
         var steps = run.SelectMany(StepsOf).ToList();
         var personIds = steps.Select(s => s.PersonId).Distinct().Order().ToArray();
-        var before = countNow ? await MemberFacts.LockAsync(db, personIds, ct) : null;
+        if (countNow) await MemberFacts.LockAsync(db, personIds, ct);
         var rounds = steps.GroupBy(s => s.PersonId).SelectMany(person => person.Select((step, k) => (Round: k, Step: step))).GroupBy(x => x.Round);
         foreach (var round in rounds.OrderBy(r => r.Key))
         foreach (var change in round.GroupBy(x => x.Step.Change))
             await db.ExecuteAsync(change.Key, new { rows = Rows.Json(change.Select(x => x.Step.Row)) }, ct);
         var flows = run.Select(FlowOf).OfType<object>();
-        if (countNow) await MemberFacts.SettleAsync(db, personIds, before, flows, ct);
+        if (countNow) await MemberFacts.SettleAsync(db, personIds, flows, ct);
         else await MemberFacts.RecordFlowsAsync(db, flows, ct);
     }
 
