@@ -14,14 +14,17 @@ namespace RedSail.ApiTests;
 /// </summary>
 public sealed class OverloadTests
 {
+    /// <summary>The demo institute with one request connection per module, given up after a second's wait.</summary>
+    private static Task<TestHost> StartWithOneRequestConnectionPerModuleAsync() => Demo.StartAsync(new Dictionary<string, string?>
+    {
+        ["RedSail:Database:MaxPoolSizePerModule"] = "1",
+        ["RedSail:Database:PoolTimeoutSeconds"] = "1",
+    });
+
     [Test]
     public async Task An_event_is_delivered_while_every_request_connection_of_its_receiver_is_taken()
     {
-        await using var host = await Demo.StartAsync(new Dictionary<string, string?>
-        {
-            ["RedSail:Database:MaxPoolSizePerModule"] = "1",
-            ["RedSail:Database:PoolTimeoutSeconds"] = "1",
-        });
+        await using var host = await StartWithOneRequestConnectionPerModuleAsync();
         using var committee = host.Client();
         await committee.SignInAsync(await host.CreateUserAsync(RoleCatalog.CommitteeAdmin, await Demo.RootAsync(host)));
         var branch = await host.ScalarAsync<Guid>("select id from personnel.organization where type = 'branch' order by code limit 1");
@@ -40,11 +43,7 @@ public sealed class OverloadTests
     [Test]
     public async Task A_request_that_waits_too_long_for_a_connection_gets_503_with_retry_after()
     {
-        await using var host = await Demo.StartAsync(new Dictionary<string, string?>
-        {
-            ["RedSail:Database:MaxPoolSizePerModule"] = "1",
-            ["RedSail:Database:PoolTimeoutSeconds"] = "1",
-        });
+        await using var host = await StartWithOneRequestConnectionPerModuleAsync();
         using var first = host.Client();
         using var second = host.Client();
         var root = await Demo.RootAsync(host);
