@@ -65,7 +65,10 @@ internal static class AnalyticsBenchmark
         foreach (var chunk in events.Skip(singles).Chunk(1_000)) await ApplyAsync(host, chunk);
         batched.Stop();
         var (sampleDeltas, sampleFold) = await FoldAsync(host);
+        await StatementProfile.ResetAsync(host);
+        var workers = host.Services.GetRequiredService<OutboxOptions>().Workers;
         var dispatched = await DispatchAsync(host, sampleEvents);
+        await StatementProfile.PrintAsync(host, "Through the outbox dispatcher");
         // The host's folder is off in this run (Program.cs), so the dispatched events' deltas are all pending now: the dashboard
         // adds them to the closure rows (member_count_now), then they are folded, timed.
         var pendingDashboard = new List<string>();
@@ -75,13 +78,15 @@ internal static class AnalyticsBenchmark
             var timing = await TimeAsync(50, () => host.SendAsync(new GetDashboard(id, null)));
             pendingDashboard.Add($"{code} p50 {timing.P50:0.0} ms / p99 {timing.P99:0.0} ms");
         }
+        await StatementProfile.ResetAsync(host);
         var (dispatchedDeltas, dispatchedFold) = await FoldAsync(host);
+        await StatementProfile.PrintAsync(host, "Folding the dispatched events' deltas", 5);
         Console.WriteLine();
         Console.WriteLine($"| Event processing into the read models (PersonUpdated, education changed) | events | seconds | events/s |");
         Console.WriteLine("|---|---:|---:|---:|");
         Console.WriteLine($"| one transaction per event (the one-by-one fallback) | {singles:N0} | {single.Elapsed.TotalSeconds:0.0} | **{singles / single.Elapsed.TotalSeconds:N0}** |");
         Console.WriteLine($"| 1,000 events per transaction (Projection, as a batch) | {events.Count - singles:N0} | {batched.Elapsed.TotalSeconds:0.0} | **{(events.Count - singles) / batched.Elapsed.TotalSeconds:N0}** |");
-        Console.WriteLine($"| through the outbox dispatcher (claim, inbox, log, apply, mark delivered) | {sampleEvents:N0} | {dispatched.TotalSeconds:0.0} | **{sampleEvents / dispatched.TotalSeconds:N0}** |");
+        Console.WriteLine($"| through the host's outbox dispatcher ({workers} loops: claim, log, apply, mark delivered) | {sampleEvents:N0} | {dispatched.TotalSeconds:0.0} | **{sampleEvents / dispatched.TotalSeconds:N0}** |");
         Console.WriteLine($"| folding the batches' pending deltas into the ancestors (FoldCountDeltas, {sampleDeltas:N0} rows) | {events.Count:N0} | {sampleFold.TotalSeconds:0.0} | {events.Count / sampleFold.TotalSeconds:N0} |");
         Console.WriteLine($"| folding the dispatched events' pending deltas ({dispatchedDeltas:N0} rows) | {sampleEvents:N0} | {dispatchedFold.TotalSeconds:0.0} | {sampleEvents / dispatchedFold.TotalSeconds:N0} |");
         Console.WriteLine($"| dispatcher + fold, one after the other (sustained, if neither overlapped) | {sampleEvents:N0} | {(dispatched + dispatchedFold).TotalSeconds:0.0} | {sampleEvents / (dispatched + dispatchedFold).TotalSeconds:N0} |");
@@ -148,7 +153,7 @@ internal static class AnalyticsBenchmark
 
     /// <summary>
     /// Puts <paramref name="count"/> PersonUpdated events into Personnel's outbox with a delivery to Analytics' subscriber only (as an
-    /// import's would be, minus the other modules' copies) and times the dispatcher until all are delivered.
+    /// import's would be, minus the other modules' copies) and times the host's dispatcher until all are delivered.
     /// </summary>
     private static async Task<TimeSpan> DispatchAsync(TestHost host, int count)
     {
@@ -165,12 +170,14 @@ internal static class AnalyticsBenchmark
                 returning event_id)
             insert into personnel.outbox_delivery (event_id, subscriber) select event_id, '{subscriber}' from e;
             """);
-        var dispatcher = host.Services.GetRequiredService<OutboxDispatcher>();
+        // The host's own dispatch loops deliver them (Outbox:Workers), as in production; woken now instead of at their next poll.
         var watch = Stopwatch.StartNew();
-        while (await dispatcher.DispatchDueAsync() > 0 || await host.ScalarAsync<long>(
-                   "select count(*) from personnel.outbox_delivery where subscriber = @subscriber and delivered_at is null", ("subscriber", subscriber)) > 0)
-        {
-        }
+        host.Services.GetRequiredService<OutboxDispatcher>().Signal();
+        // Found through the due deliveries' partial index (a count of the whole table took 5 ms a look, beside the loops).
+        while (await host.ScalarAsync<bool>("""
+                   select exists (select 1 from personnel.outbox_delivery where delivered_at is null and parked_at is null and subscriber = @subscriber)
+                   """, ("subscriber", subscriber)))
+            await Task.Delay(20);
         return watch.Elapsed;
     }
 

@@ -15,7 +15,9 @@ using RedSail.Platform.Access;
 using RedSail.Testing;
 
 // dotnet run -c Release --project tests/RedSail.Benchmarks -- [--people 1000000] [--clients 32] [--seconds 15] [--warmup 3]
-//     [--import-rows 100000] [--no-list] [--workflow] [--analytics [--analytics-events 20000] [--rebuild-people 100000]]
+//     [--import-rows 100000] [--no-list] [--workflow] [--analytics [--analytics-events 20000] [--rebuild-people 100000]] [--statements]
+//     (--statements: pg_stat_statements on, the analytics event phase printed statement by statement;
+//     --hold: keep the cluster and wait to be killed at the end, for psql)
 // dotnet run -c Release --project tests/RedSail.Benchmarks -- --archives [--docs 100000] [--doc-kb 10] [--clients 16]: the archive's
 //     Chinese full-text search alone (ArchivesBenchmark.cs) on a fresh database, without the people benchmarks.
 // One run: throwaway cluster → seed --scale N (timed) → real host (pool 4 per module) → people list per scope under load
@@ -36,6 +38,7 @@ var importRows = IntOption("--import-rows", 100_000);
 var list = !args.Contains("--no-list");
 var workflow = args.Contains("--workflow");
 var analytics = args.Contains("--analytics");
+StatementProfile.On = args.Contains("--statements");
 const int seedOfData = 20190701; // SeedScaleData's default: the import continues its sequence
 
 Console.WriteLine($"RedSail benchmark: {people:N0} people, {clients} clients, {seconds} s per scenario (+{warmup} s warm-up)");
@@ -44,7 +47,9 @@ await TestCluster.StartAsync(new Dictionary<string, string>
     // As the baseline's server (shared/baseline/README.md), except durability, which a throwaway cluster does not need.
     ["shared_buffers"] = "'1GB'", ["effective_cache_size"] = "'8GB'", ["work_mem"] = "'16MB'", ["maintenance_work_mem"] = "'512MB'",
     ["max_wal_size"] = "'8GB'", ["checkpoint_timeout"] = "'30min'",
-});
+}.Concat(StatementProfile.On
+    ? new Dictionary<string, string> { ["shared_preload_libraries"] = "'pg_stat_statements'", ["pg_stat_statements.track_planning"] = "on" }
+    : []).ToDictionary());
 try
 {
     var database = await TestCluster.CreateDatabaseAsync();
@@ -185,6 +190,12 @@ try
         Console.WriteLine($"| raw binary COPY of the same rows (owner, pre-encrypted, rolled back) | {import.RawCopy.TotalSeconds:0.00} | {import.RawRowsPerSecond:N0} | 1.00 |");
         Console.WriteLine($"| (roll-back of the imported batch, not part of the goal) | {import.RollBack.TotalSeconds:0.00} | {import.Rows / import.RollBack.TotalSeconds:N0} | |");
         Console.WriteLine("Goal: ≥ 20,000 rows/s end to end.");
+    }
+    if (args.Contains("--hold"))
+    {
+        // For looking into the data by hand (psql with the cluster.json's port and password) until the process is killed.
+        Console.WriteLine($"Holding the cluster at {TestCluster.Folder} until killed.");
+        await Task.Delay(Timeout.Infinite);
     }
 }
 finally

@@ -7,10 +7,15 @@ namespace RedSail.Modules.Analytics.Features.ReadModel;
 
 // Every event Analytics builds from goes the same way: logged for the rebuild, then applied (Projection), normally in batches.
 
-/// <summary>The deliveries of all of Analytics' subscribers in a round, logged and applied together.</summary>
+/// <summary>
+/// The deliveries of all of Analytics' subscribers in a round, logged and applied together. The event log is the inbox: an event
+/// already logged is not applied again (<see cref="Projection.ReceiveAsync"/>), so the dispatcher writes no inbox rows for it.
+/// </summary>
 internal sealed class ProjectionBatch(AnalyticsDb db) : IBatchSubscriber
 {
     public Task HandleAsync(IReadOnlyList<IntegrationEvent> events, CancellationToken ct) => Projection.ReceiveAsync(db, events, ct);
+
+    public bool RecognisesRedeliveries => true;
 }
 
 /// <summary>One event at a time: when a batch failed, its events are retried (and a bad one parked) this way.</summary>
