@@ -109,7 +109,7 @@ public sealed class OutboxDispatcher(
             set lease_until = now() + make_interval(secs => @LeaseSeconds), attempts = d.attempts + 1
             from due, {schema}.outbox o
             where d.event_id = due.event_id and d.subscriber = due.subscriber and o.event_id = d.event_id
-            returning d.event_id, d.subscriber, d.attempts, o.event_type, o.payload::text as payload, o.correlation_id
+            returning d.ctid::text as row_id, d.event_id, d.subscriber, d.attempts, o.event_type, o.payload::text as payload, o.correlation_id
             """, new { options.BatchSize, LeaseSeconds = options.Lease.TotalSeconds }, cancellationToken: ct)))).AsList();
 
         // Deliveries a batch subscriber takes go to it together; the rest (and a failed batch's) one by one.
@@ -156,17 +156,24 @@ public sealed class OutboxDispatcher(
     }
 
     /// <remarks>
-    /// <c>event_id = any(@ids)</c> repeats the join's condition as a filter on the table itself, so the batch's rows are found by
-    /// the primary key (or filtered in one pass) instead of the whole table, which keeps every delivered row, being hashed for
-    /// each batch (41 → 17 ms a batch of 1,000 at 25,000 rows in the Analytics benchmark; the gap grows with the table).
+    /// The claimed rows are found by the row ids the claim returned (<c>ctid</c>: one TID lookup per row, in generic and custom
+    /// plans alike, whatever the table's size or statistics), their keys compared as well. Found by key instead, the plan
+    /// depended on the statistics: the table grows from nothing to tens of thousands of rows in a burst, and a prepared generic
+    /// plan made while it looked small filtered a sequential scan with the array of ids, 77–132 ms a batch of 1,000 instead of
+    /// 9–15 (Analytics benchmark, 2026-11-30). A row claimed again by another host after this lease ran out has another row id
+    /// now: it is left for that host to mark.
     /// </remarks>
     private static Task MarkDeliveredAsync(NpgsqlDataSource source, string schema, IReadOnlyList<ClaimedDelivery> delivered, CancellationToken ct) =>
         delivered.Count == 0 ? Task.CompletedTask : WithConnection(source, c => c.ExecuteAsync(new CommandDefinition($"""
             update {schema}.outbox_delivery d set delivered_at = now(), lease_until = null, last_error = null
-            from unnest(@ids, @subscribers) as x(event_id, subscriber)
-            where d.event_id = any(@ids) and d.event_id = x.event_id and d.subscriber = x.subscriber
-            """, new { ids = delivered.Select(d => d.EventId).ToArray(), subscribers = delivered.Select(d => d.Subscriber).ToArray() },
-            cancellationToken: ct)));
+            from unnest(@rows::tid[], @ids, @subscribers) as x(row_id, event_id, subscriber)
+            where d.ctid = x.row_id and d.event_id = x.event_id and d.subscriber = x.subscriber
+            """, new
+            {
+                rows = delivered.Select(d => d.RowId).ToArray(),
+                ids = delivered.Select(d => d.EventId).ToArray(),
+                subscribers = delivered.Select(d => d.Subscriber).ToArray(),
+            }, cancellationToken: ct)));
 
     /// <summary>
     /// Hands the deliveries to their <see cref="IBatchSubscriber"/> in one transaction with their inbox rows (those already in
@@ -264,5 +271,6 @@ public sealed class OutboxDispatcher(
         public string Subscriber { get; init; } = "";
     }
 
-    private sealed record ClaimedDelivery(Guid EventId, string Subscriber, int Attempts, string EventType, string Payload, string? CorrelationId);
+    private sealed record ClaimedDelivery(string RowId, Guid EventId, string Subscriber, int Attempts, string EventType, string Payload,
+        string? CorrelationId);
 }
