@@ -40,10 +40,15 @@ public sealed class DatabaseOptions
             ApplicationName = background ? $"redsail-{schema}-background" : $"redsail-{schema}",
         };
         // Background work repeats a few statements without end (every second's claims over every outbox, a projection batch's
-        // half-dozen statements): prepared once per connection, they are not planned again (planning was 7% of a batch's
-        // database time, docs/benchmarks.md). Requests are not prepared: a generic plan, the same for the whole country and
-        // for one branch, would suit one of them badly.
-        if (background) builder.MaxAutoPrepare = 100;
+        // half-dozen statements), so its connections keep them prepared. They still plan every execution for its parameters
+        // (force_custom_plan): a generic plan is made from the statistics of one moment with the parameters unknown, and one
+        // such plan scanned a table that had grown since (ADR 0019). Work whose generic plans were measured at scale turns them
+        // on for its transaction (Analytics' batches). Requests are not prepared at all.
+        if (background)
+        {
+            builder.MaxAutoPrepare = 100;
+            builder.Options = $"{builder.Options} -c plan_cache_mode=force_custom_plan".Trim();
+        }
         return builder.ConnectionString;
     }
 }

@@ -181,12 +181,15 @@ internal static class MemberFacts
     private const long TreeLock = 0x616E_616C_7974_6963; // "analytic"
 
     /// <summary>
-    /// Turns PostgreSQL's JIT compilation off for the rest of the transaction. The live projection's and the fold's statements
-    /// are short and run for every batch, but the planner's row estimates for the bucket functions put the settle above
-    /// <c>jit_above_cost</c>: compiling it took 130–170 ms of a 190–230 ms statement, every batch (auto_explain at 200,000
-    /// people, 2026-11-30). A rebuild's recount, one long statement, keeps it.
+    /// How PostgreSQL plans the rest of the transaction, whose statements the live projection and the fold repeat for every
+    /// batch. Without JIT compilation: the planner's row estimates for the bucket functions put the settle above
+    /// <c>jit_above_cost</c>, and compiling it took 130–170 ms of a 190–230 ms statement, every batch (auto_explain at 200,000
+    /// people, 2026-11-30). And with the generic plans of prepared statements allowed, which background connections do not use
+    /// by default (DatabaseOptions): planning the settle took 6–9 ms a batch, and these statements' generic plans were measured
+    /// at 1M (docs/benchmarks.md). A rebuild's recount, one long statement, keeps both defaults.
     /// </summary>
-    public static Task WithoutJitAsync(DbSession db, CancellationToken ct) => db.ExecuteAsync("set local jit = off", null, ct);
+    public static Task PlanForBatchesAsync(DbSession db, CancellationToken ct) =>
+        db.ExecuteAsync("set local jit = off; set local plan_cache_mode = auto", null, ct);
 
     /// <summary>Takes the tree lock until the transaction ends: shared to record or fold deltas, alone to move or rebuild.</summary>
     public static Task LockTreeAsync(DbSession db, bool alone, CancellationToken ct) =>
@@ -199,7 +202,7 @@ internal static class MemberFacts
     /// </summary>
     public static async Task<long> FoldAsync(DbSession db, int limit, CancellationToken ct)
     {
-        await WithoutJitAsync(db, ct);
+        await PlanForBatchesAsync(db, ct);
         await LockTreeAsync(db, alone: false, ct);
         return await db.ExecuteScalarAsync<long>($"""
             with taken as (

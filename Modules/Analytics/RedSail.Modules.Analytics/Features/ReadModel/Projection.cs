@@ -25,7 +25,7 @@ internal static class Projection
     {
         var kept = events.DistinctBy(e => e.EventId).Where(Keeps).ToList();
         if (kept.Count == 0) return;
-        await MemberFacts.WithoutJitAsync(db, ct);
+        await MemberFacts.PlanForBatchesAsync(db, ct);
         // Count deltas are recorded with organisation paths, which a move changes (MemberFacts.LockTreeAsync).
         await MemberFacts.LockTreeAsync(db, alone: kept.Any(e => e is OrganizationMoved), ct);
         var logged = (await db.QueryAsync<Guid>("""
