@@ -9,7 +9,10 @@ namespace RedSail.BuildingBlocks.Events;
 /// </summary>
 public interface IBatchSubscriber
 {
-    /// <summary>Events new to the receiver's inbox, in the order claimed, each once; the caller's transaction is open.</summary>
+    /// <summary>
+    /// Events new to the receiver's inbox (or every claimed one, if it <see cref="RecognisesRedeliveries"/>), in the order
+    /// claimed, each once; the caller's transaction is open.
+    /// </summary>
     Task HandleAsync(IReadOnlyList<IntegrationEvent> events, CancellationToken ct);
 
     /// <summary>

@@ -160,7 +160,7 @@ public sealed class OutboxDispatcher(
     /// plans alike, whatever the table's size or statistics), their keys compared as well. Found by key instead, the plan
     /// depended on the statistics: the table grows from nothing to tens of thousands of rows in a burst, and a prepared generic
     /// plan made while it looked small filtered a sequential scan with the array of ids, 77–132 ms a batch of 1,000 instead of
-    /// 9–15 (Analytics benchmark, 2026-11-30). A row claimed again by another host after this lease ran out has another row id
+    /// 10–30 (Analytics benchmark, 2026-11-30). A row claimed again by another host after this lease ran out has another row id
     /// now: it is left for that host to mark.
     /// </remarks>
     private static Task MarkDeliveredAsync(NpgsqlDataSource source, string schema, IReadOnlyList<ClaimedDelivery> delivered, CancellationToken ct) =>
