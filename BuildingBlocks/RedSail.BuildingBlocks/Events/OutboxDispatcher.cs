@@ -49,13 +49,15 @@ public sealed class OutboxDispatcher(
     OutboxOptions options,
     ILogger<OutboxDispatcher> log) : BackgroundService
 {
-    private readonly SemaphoreSlim _signal = new(0, Math.Max(1, options.Workers));
+    /// <summary>The dispatch loops this host runs (<see cref="OutboxOptions.Workers"/>, at least one).</summary>
+    private int Loops => Math.Max(1, options.Workers);
+    private readonly SemaphoreSlim _signal = new(0, Math.Max(1, options.Workers)); // one release per loop (Loops)
     private static readonly ConcurrentDictionary<Type, Func<object, IntegrationEvent, CancellationToken, Task>> Invokers = new();
 
     /// <summary>Wakes the dispatcher now instead of at the next poll (called after a command that wrote events commits).</summary>
     public void Signal()
     {
-        var asleep = Math.Max(1, options.Workers) - _signal.CurrentCount;
+        var asleep = Loops - _signal.CurrentCount;
         if (asleep > 0)
         {
             try { _signal.Release(asleep); } catch (SemaphoreFullException) { }
@@ -63,7 +65,7 @@ public sealed class OutboxDispatcher(
     }
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        options.Enabled ? Task.WhenAll(Enumerable.Range(0, Math.Max(1, options.Workers)).Select(_ => LoopAsync(stoppingToken))) : Task.CompletedTask;
+        options.Enabled ? Task.WhenAll(Enumerable.Range(0, Loops).Select(_ => LoopAsync(stoppingToken))) : Task.CompletedTask;
 
     private async Task LoopAsync(CancellationToken stoppingToken)
     {
