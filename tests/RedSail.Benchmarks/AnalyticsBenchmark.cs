@@ -81,15 +81,18 @@ internal static class AnalyticsBenchmark
         await StatementProfile.ResetAsync(host);
         var (dispatchedDeltas, dispatchedFold) = await FoldAsync(host);
         await StatementProfile.PrintAsync(host, "Folding the dispatched events' deltas", 5);
+        await QueueUpdatesAsync(host, sampleEvents);
+        var sustained = await DeliverWhileFoldingAsync(host);
         Console.WriteLine();
         Console.WriteLine($"| Event processing into the read models (PersonUpdated, education changed) | events | seconds | events/s |");
         Console.WriteLine("|---|---:|---:|---:|");
         Console.WriteLine($"| one transaction per event (the one-by-one fallback) | {singles:N0} | {single.Elapsed.TotalSeconds:0.0} | **{singles / single.Elapsed.TotalSeconds:N0}** |");
         Console.WriteLine($"| 1,000 events per transaction (Projection, as a batch) | {events.Count - singles:N0} | {batched.Elapsed.TotalSeconds:0.0} | **{(events.Count - singles) / batched.Elapsed.TotalSeconds:N0}** |");
-        Console.WriteLine($"| through the host's outbox dispatcher ({workers} loops: claim, log, apply, mark delivered) | {sampleEvents:N0} | {dispatched.TotalSeconds:0.0} | **{sampleEvents / dispatched.TotalSeconds:N0}** |");
+        Console.WriteLine($"| through the host's outbox dispatcher ({workers} loops: take off the outbox, log, apply) | {sampleEvents:N0} | {dispatched.TotalSeconds:0.0} | **{sampleEvents / dispatched.TotalSeconds:N0}** |");
         Console.WriteLine($"| folding the batches' pending deltas into the ancestors (FoldCountDeltas, {sampleDeltas:N0} rows) | {events.Count:N0} | {sampleFold.TotalSeconds:0.0} | {events.Count / sampleFold.TotalSeconds:N0} |");
         Console.WriteLine($"| folding the dispatched events' pending deltas ({dispatchedDeltas:N0} rows) | {sampleEvents:N0} | {dispatchedFold.TotalSeconds:0.0} | {sampleEvents / dispatchedFold.TotalSeconds:N0} |");
         Console.WriteLine($"| dispatcher + fold, one after the other (sustained, if neither overlapped) | {sampleEvents:N0} | {(dispatched + dispatchedFold).TotalSeconds:0.0} | {sampleEvents / (dispatched + dispatchedFold).TotalSeconds:N0} |");
+        Console.WriteLine($"| **dispatcher with a fold beside it** (as a host runs them; until every delta is folded) | {sampleEvents:N0} | {sustained.TotalSeconds:0.0} | **{sampleEvents / sustained.TotalSeconds:N0}** |");
         Console.WriteLine("Goal: ≥ 20,000 events/s.");
         Console.WriteLine($"Dashboard with the {dispatchedDeltas:N0} dispatched deltas still pending (50 runs): {string.Join("; ", pendingDashboard)}");
 
@@ -151,14 +154,41 @@ internal static class AnalyticsBenchmark
         Console.WriteLine($"Analytics read models filled set-based in {fill.Elapsed.TotalSeconds:0.0} s (of which the counts, MemberFacts.RecountAsync as a rebuild ends: {recount.Elapsed.TotalSeconds:0.0} s): {rows:N0} count rows (organisation closure × buckets)");
     }
 
-    /// <summary>
-    /// Puts <paramref name="count"/> PersonUpdated events into Personnel's outbox with a delivery to Analytics' subscriber only (as an
-    /// import's would be, minus the other modules' copies) and times the host's dispatcher until all are delivered.
-    /// </summary>
+    /// <summary>Queues <paramref name="count"/> PersonUpdated events (<see cref="QueueUpdatesAsync"/>) and times the host's dispatcher until all are delivered.</summary>
     private static async Task<TimeSpan> DispatchAsync(TestHost host, int count)
     {
-        var subscriber = typeof(PersonUpdatedSubscriber).FullName!;
-        await ExecuteLongAsync(host, $"""
+        await QueueUpdatesAsync(host, count);
+        var watch = Stopwatch.StartNew();
+        await DeliveredAsync(host);
+        return watch.Elapsed;
+    }
+
+    /// <summary>
+    /// Times the host's dispatcher with a fold beside it, as a host runs them (its own folder is off in this run, Program.cs): the
+    /// fold takes slices while deltas are pending and looks again shortly when none are, until the deliveries are done and every
+    /// delta of them is folded.
+    /// </summary>
+    private static async Task<TimeSpan> DeliverWhileFoldingAsync(TestHost host)
+    {
+        var watch = Stopwatch.StartNew();
+        var delivering = DeliveredAsync(host);
+        while (true)
+        {
+            var delivered = delivering.IsCompleted; // before the fold: a fold that then finds nothing has folded every delta
+            if ((await host.SendAsync(new FoldCountDeltas())).Taken > 0) continue;
+            if (delivered) break;
+            await Task.Delay(20);
+        }
+        await delivering;
+        return watch.Elapsed;
+    }
+
+    /// <summary>
+    /// Puts <paramref name="count"/> PersonUpdated events into Personnel's outbox with a delivery to Analytics' subscriber only (as an
+    /// import's would be, minus the other modules' copies).
+    /// </summary>
+    private static Task QueueUpdatesAsync(TestHost host, int count) =>
+        ExecuteLongAsync(host, $"""
             with e as (
                 insert into personnel.outbox (event_id, event_type, payload, occurred_at)
                 select p.event_id, 'PersonUpdated',
@@ -168,17 +198,23 @@ internal static class AnalyticsBenchmark
                        now()
                 from (select gen_random_uuid() as event_id, * from personnel.person order by id desc limit {count}) p
                 returning event_id)
-            insert into personnel.outbox_delivery (event_id, subscriber) select event_id, '{subscriber}' from e;
+            insert into personnel.outbox_delivery (event_id, subscriber) select event_id, '{Subscriber}' from e;
             """);
-        // The host's own dispatch loops deliver them (Outbox:Workers), as in production; woken now instead of at their next poll.
-        var watch = Stopwatch.StartNew();
+
+    private static readonly string Subscriber = typeof(PersonUpdatedSubscriber).FullName!;
+
+    /// <summary>
+    /// Wakes the host's own dispatch loops (Outbox:Workers), as a command that wrote events does, and waits until they have
+    /// delivered everything queued.
+    /// </summary>
+    private static async Task DeliveredAsync(TestHost host)
+    {
         host.Services.GetRequiredService<OutboxDispatcher>().Signal();
         // Found through the due deliveries' partial index (a count of the whole table took 5 ms a look, beside the loops).
         while (await host.ScalarAsync<bool>("""
                    select exists (select 1 from personnel.outbox_delivery where delivered_at is null and parked_at is null and subscriber = @subscriber)
-                   """, ("subscriber", subscriber)))
+                   """, ("subscriber", Subscriber)))
             await Task.Delay(20);
-        return watch.Elapsed;
     }
 
     /// <summary>Folds every pending count delta as the host's folder would, slice by slice; returns the rows folded and the time.</summary>

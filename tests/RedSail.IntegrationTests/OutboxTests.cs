@@ -56,15 +56,16 @@ public sealed class OutboxTests
         await TestSubscribers.CreateEffectTableAsync(host);
         var dispatcher = host.Services.GetRequiredService<OutboxDispatcher>();
         await host.SendAsync(new SeedDemoData());
+        await KeepDeliveriesAsync(host);
         while (await dispatcher.DispatchDueAsync() > 0) { }
         Assert.That(await host.ScalarAsync<long>("select count(*) from analytics.test_effect"), Is.EqualTo(DemoOrganizations));
 
         var people = await host.ScalarAsync<long>("select count(*) from workflow.person");
         var analyticsCounts = await host.ScalarAsync<string>(AnalyticsCountsDigest);
         var analyticsLogged = await host.ScalarAsync<long>("select count(*) from analytics.event_log");
-        // As if the host died after the subscribers committed but before the sender marked the deliveries done.
-        var deliveries = await host.ScalarAsync<long>("select count(*) from personnel.outbox_delivery");
-        await host.ExecuteAsync("update personnel.outbox_delivery set delivered_at = null");
+        // As if the host died after the subscribers committed but before the sender marked the deliveries done (or took a
+        // batch's off the outbox).
+        var deliveries = await DeliverAgainAsync(host);
         var redelivered = 0;
         while (await dispatcher.DispatchDueAsync() is > 0 and var n) redelivered += n;
 
@@ -81,6 +82,23 @@ public sealed class OutboxTests
             Assert.That(await host.ScalarAsync<long>("select count(*) from analytics.event_log"), Is.EqualTo(analyticsLogged));
             Assert.That(await host.ScalarAsync<long>("select count(*) from analytics.inbox where subscriber like '%.Analytics.Features.ReadModel.%'"), Is.Zero);
         });
+    }
+
+    /// <summary>Keeps a copy of Personnel's delivery rows as written, before a batch takes its own off the outbox.</summary>
+    private static Task KeepDeliveriesAsync(TestHost host) =>
+        host.ExecuteAsync("create table public.kept_delivery as select event_id, subscriber from personnel.outbox_delivery");
+
+    /// <summary>
+    /// Makes every kept delivery due again, as if the sender never heard back from the receivers: the marked ones unmarked,
+    /// the ones a batch took put back. Returns how many there are.
+    /// </summary>
+    private static async Task<long> DeliverAgainAsync(TestHost host)
+    {
+        await host.ExecuteAsync("""
+            insert into personnel.outbox_delivery (event_id, subscriber) select event_id, subscriber from public.kept_delivery
+            on conflict (event_id, subscriber) do update set delivered_at = null
+            """);
+        return await host.ScalarAsync<long>("select count(*) from public.kept_delivery");
     }
 
     /// <summary>Analytics' counts, pending deltas included (a fold meanwhile may leave rows of 0), as one string.</summary>
@@ -109,6 +127,7 @@ public sealed class OutboxTests
             await db.CommitAsync(CancellationToken.None);
         }
 
+        var written = await host.ScalarAsync<long>("select count(*) from personnel.outbox_delivery");
         var dispatcher = host.Services.GetRequiredService<OutboxDispatcher>();
         while (await dispatcher.DispatchDueAsync() > 0) { }
 
@@ -119,9 +138,14 @@ public sealed class OutboxTests
             Assert.That(await host.ScalarAsync<string>("select payload->>'code' from personnel.outbox where event_id = @id", ("id", first.EventId)),
                 Is.EqualTo("BULK-0"));
             // every module's copy of the tree, Analytics' event log and the test's recording subscriber
-            var subscribers = host.Services.GetRequiredService<SubscriberRegistry>().SubscribersOf(typeof(OrganizationCreated)).Count;
-            Assert.That(subscribers, Is.GreaterThanOrEqualTo(3));
-            Assert.That(await host.ScalarAsync<long>("select count(*) from personnel.outbox_delivery"), Is.EqualTo((long)subscribers * count), "one delivery per subscriber");
+            var subscribers = host.Services.GetRequiredService<SubscriberRegistry>().SubscribersOf(typeof(OrganizationCreated));
+            var batched = subscribers.Count(s => s.BatchType is not null);
+            Assert.That(subscribers, Has.Count.GreaterThanOrEqualTo(3));
+            Assert.That(batched, Is.GreaterThanOrEqualTo(1), "Analytics' event log");
+            Assert.That(written, Is.EqualTo((long)subscribers.Count * count), "one delivery per subscriber");
+            Assert.That(await host.ScalarAsync<long>("select count(*) from personnel.outbox_delivery where delivered_at is not null"),
+                Is.EqualTo((long)(subscribers.Count - batched) * count), "the one-by-one deliveries marked, the batched ones taken off");
+            Assert.That(await host.ScalarAsync<long>("select count(*) from personnel.outbox_delivery where delivered_at is null"), Is.Zero);
             Assert.That(await host.ScalarAsync<long>("select count(*) from workflow.organization where name like '批量组织%'"), Is.EqualTo(count));
             Assert.That(await host.ScalarAsync<long>("select count(*) from analytics.test_effect"), Is.EqualTo(count));
             Assert.That(await host.ScalarAsync<long>("select count(*) from platform.organization where name like '批量组织%'"), Is.EqualTo(count));
@@ -175,14 +199,17 @@ public sealed class OutboxTests
         await TestSubscribers.CreateEffectTableAsync(host);
         var dispatcher = host.Services.GetRequiredService<OutboxDispatcher>();
         await host.SendAsync(new SeedDemoData());
+        await KeepDeliveriesAsync(host);
         while (await dispatcher.DispatchDueAsync() > 0) { }
-        await host.ExecuteAsync("update personnel.outbox_delivery set delivered_at = null"); // as if the sender never heard back
+        var batchedLeft = await host.ScalarAsync<long>("select count(*) from personnel.outbox_delivery where subscriber like '%.BatchedSubscriber'");
+        await DeliverAgainAsync(host);
         while (await dispatcher.DispatchDueAsync() > 0) { }
 
         Assert.Multiple(async () =>
         {
             Assert.That(await host.ScalarAsync<long>("select count(*) from analytics.test_effect"), Is.EqualTo(DemoOrganizations), "each event once");
             Assert.That(await host.ScalarAsync<long>("select count(*) from analytics.test_effect where subscriber = 'one'"), Is.Zero, "none one by one");
+            Assert.That(batchedLeft, Is.Zero, "the batch's deliveries were taken off the outbox");
             Assert.That(await host.ScalarAsync<long>("select count(distinct subscriber) from analytics.test_effect"), Is.EqualTo(1), "one batch");
             Assert.That(await host.ScalarAsync<long>("select count(*) from personnel.outbox_delivery where delivered_at is null"), Is.Zero);
         });

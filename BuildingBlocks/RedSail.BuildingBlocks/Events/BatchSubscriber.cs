@@ -4,8 +4,9 @@ namespace RedSail.BuildingBlocks.Events;
 /// A receiver that applies many events in one transaction far faster than one at a time (set-based statements), such as
 /// Analytics' read models. The dispatcher hands it, together, the claimed deliveries of every subscriber that declares
 /// <see cref="IDeliveredInBatchesBy{TBatch}"/> for it: their inbox rows and its effect commit in one transaction of the
-/// receiver's session. If the batch fails, the same deliveries are retried one by one through the subscribers themselves,
-/// so a bad event is retried and parked alone and never holds up the others.
+/// receiver's session, after which the deliveries are taken off the sender's outbox (a crash in between delivers them
+/// again). If the batch fails, the same deliveries are retried one by one through the subscribers themselves, so a bad
+/// event is retried and parked alone and never holds up the others.
 /// </summary>
 public interface IBatchSubscriber
 {
