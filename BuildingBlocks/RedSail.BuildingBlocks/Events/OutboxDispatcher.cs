@@ -103,7 +103,9 @@ public sealed class OutboxDispatcher(
         var attempted = 0;
         foreach (var batch in registry.Batches)
             attempted += await DispatchBatchAsync(source, schema, batch, ct);
-        var claimed = await LeaseAsync(source, schema, "subscriber = any(@subscribers)", "order by next_attempt_at limit @BatchSize",
+        // In the order written (a command's events are written in order, in one statement or COPY, so row position breaks the
+        // tie of their equal times): Workflow's CommitteeElected subscriber updates the organisation its OrganizationCreated adds.
+        var claimed = await LeaseAsync(source, schema, "subscriber = any(@subscribers)", "order by next_attempt_at, ctid limit @BatchSize",
             new { subscribers = registry.OneByOne, options.BatchSize }, ct);
         await MarkDeliveredAsync(source, schema, await DeliverOneByOneAsync(source, schema, claimed, ct), ct);
         return attempted + claimed.Count;
