@@ -17,8 +17,11 @@ public sealed class OutboxOptions
     /// <summary>Off in a host that must only write (tests that simulate a crash before delivery).</summary>
     public bool Enabled { get; init; } = true;
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(1);
-    /// <summary>Deliveries claimed per round and outbox; a batch subscriber gets its share of them in one transaction.</summary>
-    public int BatchSize { get; init; } = 1_000;
+    /// <summary>
+    /// Deliveries claimed per round and outbox, and the most a batch subscriber gets in one transaction: 2,000 rather than
+    /// 1,000 gave Analytics' read models 8–19 % more events per second at 1,000,000 people (docs/benchmarks.md).
+    /// </summary>
+    public int BatchSize { get; init; } = 2_000;
     public TimeSpan Lease { get; init; } = TimeSpan.FromMinutes(1);
     public TimeSpan FirstRetryDelay { get; init; } = TimeSpan.FromSeconds(2);
     public TimeSpan MaxRetryDelay { get; init; } = TimeSpan.FromMinutes(10);
