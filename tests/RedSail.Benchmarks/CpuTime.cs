@@ -7,9 +7,10 @@ using System.Diagnostics;
 /// </summary>
 internal readonly record struct CpuTime(TimeSpan Host, TimeSpan Postgres)
 {
+    private const double TicksPerSecond = 100; // USER_HZ on Linux
+
     public static CpuTime Now()
     {
-        var ticksPerSecond = 100.0; // USER_HZ on Linux
         var postgres = 0.0;
         foreach (var dir in Directory.EnumerateDirectories("/proc"))
         {
@@ -19,7 +20,7 @@ internal readonly record struct CpuTime(TimeSpan Host, TimeSpan Postgres)
                 var close = stat.LastIndexOf(')');
                 if (stat[(stat.IndexOf('(') + 1)..close] != "postgres") continue;
                 var fields = stat[(close + 2)..].Split(' '); // from the state on: utime and stime are the 12th and 13th
-                postgres += (double.Parse(fields[11]) + double.Parse(fields[12])) / ticksPerSecond;
+                postgres += (double.Parse(fields[11]) + double.Parse(fields[12])) / TicksPerSecond;
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException)
             {

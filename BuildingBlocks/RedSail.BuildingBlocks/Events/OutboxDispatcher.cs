@@ -130,8 +130,6 @@ public sealed class OutboxDispatcher(
     {
         await using var connection = await source.OpenConnectionAsync(ct);
         await using var taking = await connection.BeginTransactionAsync(ct);
-        await connection.ExecuteAsync(new CommandDefinition("select set_config('idle_in_transaction_session_timeout', @leaseMs, true)",
-            new { leaseMs = ((long)options.Lease.TotalMilliseconds).ToString() }, taking, cancellationToken: ct));
         var taken = (await connection.QueryAsync<ClaimedDelivery>(new CommandDefinition($"""
             with taken as (
                 delete from {schema}.outbox_delivery
@@ -143,6 +141,9 @@ public sealed class OutboxDispatcher(
             """, new { batch.Subscribers, options.BatchSize }, taking,
             cancellationToken: ct))).AsList();
         if (taken.Count == 0) return 0;
+        // Set only when something was taken: an idle round costs the one statement above, as the lease's claim did.
+        await connection.ExecuteAsync(new CommandDefinition("select set_config('idle_in_transaction_session_timeout', @leaseMs, true)",
+            new { leaseMs = ((long)options.Lease.TotalMilliseconds).ToString() }, taking, cancellationToken: ct));
         if (await TryDeliverBatchAsync(batch.BatchType, taken, ct))
         {
             try
