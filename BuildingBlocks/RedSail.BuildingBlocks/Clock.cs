@@ -10,10 +10,15 @@ public interface IClock
     /// ("not in the future", ages, probation), so that 07:00 Beijing time is today, not yesterday in UTC.
     /// </summary>
     DateOnly Today { get; }
+
+    /// <summary>The institution's time zone (<c>RedSail:TimeZone</c>), the one its people's browsers are in.</summary>
+    TimeZoneInfo Zone { get; }
 }
 
 internal sealed class SystemClock(TimeZoneInfo institutionZone) : IClock
 {
+    public TimeZoneInfo Zone => institutionZone;
+
     // PostgreSQL keeps microseconds; truncating here makes a value read back equal to the value written
     // (the audit hash chain depends on that).
     public DateTimeOffset UtcNow

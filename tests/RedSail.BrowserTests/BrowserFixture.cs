@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using NUnit.Framework;
 using NUnit.Framework.Interfaces;
@@ -91,12 +92,17 @@ public abstract class BrowserFixture
                 _ = context.CloseAsync();
     });
 
-    /// <summary>A page in a new browser context pointed at the host, in Chinese unless the options say otherwise.</summary>
+    /// <summary>
+    /// A page in a new browser context pointed at the host, in Chinese unless the options say otherwise, and in the
+    /// institution's time zone, as its people's browsers are: the UI takes "this month" from the browser's clock, the server
+    /// from the institution's, and from 16:00 UTC a browser on UTC is a day behind Beijing (at a month's end, a month).
+    /// </summary>
     protected async Task<IPage> NewPageAsync(BrowserNewContextOptions? options = null)
     {
         options ??= new BrowserNewContextOptions();
         options.BaseURL = Host.BaseAddress.ToString();
         options.Locale ??= "zh-CN";
+        options.TimezoneId ??= Host.Services.GetRequiredService<RedSail.BuildingBlocks.IClock>().Zone.Id;
         options.AcceptDownloads = true;
         var context = await Browser.NewContextAsync(options);
         context.SetDefaultTimeout(20_000);

@@ -84,6 +84,7 @@ public sealed class HonorsRulesTests
     {
         public DateTimeOffset UtcNow => new(today.ToDateTime(new TimeOnly(4, 0)), TimeSpan.Zero);
         public DateOnly Today => today;
+        public TimeZoneInfo Zone => TimeZoneInfo.Utc; // Today is UtcNow's date
     }
 
     private static DateOnly? Date(string? value) => value is null ? null : DateOnly.Parse(value);
