@@ -25,6 +25,9 @@ public abstract class BrowserFixture
     protected TestHost Host => _host ?? throw new InvalidOperationException("The host has not started.");
     protected IBrowser Browser => _browser ?? throw new InvalidOperationException("The browser has not started.");
 
+    /// <summary>The institution's date (<c>IClock.Today</c>), the one the test browser's clock shows (<see cref="NewPageAsync"/>).</summary>
+    protected DateOnly InstitutionToday => Host.Services.GetRequiredService<RedSail.BuildingBlocks.IClock>().Today;
+
     /// <summary>Phone size used by the mobile journey (an iPhone 12-14 sized viewport).</summary>
     protected static BrowserNewContextOptions Phone => new()
     {

@@ -47,7 +47,7 @@ public sealed class HonorsTests : BrowserFixture
         await Expect(branch.ById("honour-title")).ToHaveValueAsync("优秀共产党员");
         await branch.ById("honour-title").FillAsync(title);
         await branch.ById("honour-body").FillAsync("中共红帆研究院委员会");
-        await branch.FillDateAsync("honour-awarded-on", $"{DateTime.Today.Year - 1}-06-28");
+        await branch.FillDateAsync("honour-awarded-on", $"{InstitutionToday.Year - 1}-06-28");
         await branch.ById("honour-submit").ClickAsync();
         var drawer = branch.ById("honour-drawer");
         await Expect(drawer.GetByTestId("honour-drawer-status")).ToHaveTextAsync("待审核");
@@ -74,7 +74,7 @@ public sealed class HonorsTests : BrowserFixture
         await drawer.GetByTestId("honour-edit").ClickAsync();
         // the proposal dialog of the list stays in the page, closed: work in the one open
         var editing = branch.Locator(".el-dialog:visible");
-        await editing.GetByTestId("honour-document-number").FillAsync($"院党发〔{DateTime.Today.Year - 1}〕12号");
+        await editing.GetByTestId("honour-document-number").FillAsync($"院党发〔{InstitutionToday.Year - 1}〕12号");
         await editing.GetByTestId("honour-submit").ClickAsync();
         await Expect(drawer.GetByTestId("honour-drawer-status")).ToHaveTextAsync("待审核");
         await Expect(drawer.GetByTestId("honour-history")).ToHaveCountAsync(3);

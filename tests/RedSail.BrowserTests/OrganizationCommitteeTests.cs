@@ -66,7 +66,7 @@ public sealed partial class OrganizationTests
 
         await Expect(page.ById("committee-current-number")).ToHaveTextAsync("第1届委员会");
         await Expect(page.ById("committee-current-state")).ToHaveTextAsync("任期内");
-        await Expect(page.ById("committee-current-ends")).ToHaveTextAsync(DateTime.Now.AddYears(3).ToString("yyyy-MM-dd"));
+        await Expect(page.ById("committee-current-ends")).ToHaveTextAsync(InstitutionToday.AddYears(3).ToString("yyyy-MM-dd"));
         await Expect(page.ById("committee-current-record")).ToContainTextAsync("应到 10 人，实到 10 人");
         await Expect(page.ById("committee-current-record")).ToContainTextAsync("差额选举");
         await Expect(page.ById("committee-current-record")).ToContainTextAsync("院党委组织部批复〔2026〕3号");
@@ -137,7 +137,7 @@ public sealed partial class OrganizationTests
         using var api = Host.Client();
         await api.SignInAsync(committee);
         // Elected three years and ten days ago: the term has run out without the next election.
-        var electedOn = DateOnly.FromDateTime(DateTime.Now).AddYears(-3).AddDays(-10);
+        var electedOn = InstitutionToday.AddYears(-3).AddDays(-10);
         var termId = await ElectAsync(api, branch, electedOn, (secretary, "secretary"), (deputy, "deputy_secretary"), (organizer, "organization"));
 
         var page = await OpenPageAsync(committee);
@@ -174,7 +174,7 @@ public sealed partial class OrganizationTests
             where m.term_id = @id and p.name = @name
             """, ("id", termId), ("name", deputy));
         await ApiClient.EnsureAsync(await api.PostAsync($"/api/personnel/committee-terms/{termId}/members/{deputySeat}/end",
-            new { version, toOn = DateTime.Now.ToString("yyyy-MM-dd"), reason = "退休" }), HttpStatusCode.OK);
+            new { version, toOn = InstitutionToday.ToString("yyyy-MM-dd"), reason = "退休" }), HttpStatusCode.OK);
 
         var stale = await page.RunAndWaitForResponseAsync(() => page.ById("committee-add-submit").ClickAsync(),
             r => r.Url.EndsWith($"/committee-terms/{termId}/members", StringComparison.Ordinal));
@@ -190,7 +190,7 @@ public sealed partial class OrganizationTests
         await Expect(sitting.Filter(new() { HasText = secretary })).ToContainTextAsync("书记");
 
         // The next election ends the term: it moves to 历届委员会 with everyone who sat on it and why they left.
-        await ElectAsync(api, branch, DateOnly.FromDateTime(DateTime.Now), (secretary, "secretary"), (newcomer, "deputy_secretary"), (organizer, "organization"));
+        await ElectAsync(api, branch, InstitutionToday, (secretary, "secretary"), (newcomer, "deputy_secretary"), (organizer, "organization"));
         await page.ReloadAsync();
         await SelectAsync(page, branch);
         await page.ById("org-tab-committee").ClickAsync();

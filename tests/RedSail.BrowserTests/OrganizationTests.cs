@@ -285,9 +285,6 @@ public sealed partial class OrganizationTests : BrowserFixture
 
     private static string UniqueName(string kind) => "测试" + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant() + kind;
 
-    /// <summary>
-    /// Today as the browser's date pickers have it. (The server judges "not after today" by the institution's date,
-    /// east of UTC, so the browser's date in this UTC container is never later.)
-    /// </summary>
-    private static string Today() => DateTime.Now.ToString("yyyy-MM-dd");
+    /// <summary>Today as the browser's date pickers have it: the institution's date (the test browser is in its time zone).</summary>
+    private string Today() => InstitutionToday.ToString("yyyy-MM-dd");
 }

@@ -30,7 +30,7 @@ public sealed class WorkflowEvaluationsTests : BrowserFixture
     public async Task A_member_casts_a_democratic_review_ballot_on_a_phone(CancellationToken cancellationToken)
     {
         using var abort = AbortOnTimeout(cancellationToken);
-        var today = DateOnly.FromDateTime(DateTime.Today);
+        var today = InstitutionToday;
         Guid round;
         using (var committee = Host.Client())
         {
@@ -90,7 +90,7 @@ public sealed class WorkflowEvaluationsTests : BrowserFixture
     {
         using var abort = AbortOnTimeout(cancellationToken);
         await Host.SendAsync(new RedSail.Modules.Workflow.Contracts.SeedWorkflowDemoData());
-        var lastYear = DateTime.Today.Year - 1;
+        var lastYear = InstitutionToday.Year - 1;
         var page = await NewPageAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
         await Ui.SignInAsync(page, await Host.CreateUserAsync(RoleCatalog.CommitteeAdmin, _root));
         await page.GotoAsync("/workflow/evaluations");

@@ -71,7 +71,7 @@ public sealed class WorkflowMeetingsTests : BrowserFixture
     {
         using var abort = AbortOnTimeout(cancellationToken);
         var page = await SignedInAsync("/workflow/compliance", "合规看板");
-        var lastYear = DateTime.Now.Year - 1;
+        var lastYear = InstitutionToday.Year - 1;
         await page.ChooseAsync("compliance-year", lastYear.ToString());
 
         var cell = page.ById("compliance-cell-信息中心党支部-3");

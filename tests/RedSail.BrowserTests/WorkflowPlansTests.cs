@@ -31,7 +31,7 @@ public sealed class WorkflowPlansTests : BrowserFixture
     public async Task A_branch_secretary_reports_a_task_done_with_evidence_and_the_committee_sees_it_awaiting_review(CancellationToken cancellationToken)
     {
         using var abort = AbortOnTimeout(cancellationToken);
-        var year = DateTime.Today.Year;
+        var year = InstitutionToday.Year;
         using (var committee = Host.Client())
         {
             await committee.SignInAsync(await Host.CreateUserAsync(RoleCatalog.CommitteeAdmin, _root));
