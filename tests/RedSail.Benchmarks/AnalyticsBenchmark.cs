@@ -103,6 +103,8 @@ internal static class AnalyticsBenchmark
         Console.WriteLine($"Dashboard with the {dispatchedDeltas:N0} dispatched deltas still pending (50 runs): {string.Join("; ", pendingDashboard)}");
 
         // Rebuild: a log of the tree and the first rebuildPeople people (OrganizationCreated + PersonRecorded, as Personnel sends them).
+        // --rebuild-people 0 leaves it out, and with it the read models filled for a million people (to study them with --hold).
+        if (rebuildPeople == 0) return;
         await ExecuteLongAsync(host, $"""
             delete from analytics.event_log;
             insert into analytics.event_log (event_id, event_type, payload, occurred_at)

@@ -43,7 +43,9 @@ public sealed class OutboxOptions
 /// subscribers or later events. Deliveries are claimed with a lease (<c>FOR UPDATE SKIP LOCKED</c>), so
 /// several hosts can dispatch side by side. Deliveries to subscribers that a <see cref="IBatchSubscriber"/> takes are
 /// handed to it together, one transaction per round, and taken off the outbox instead of leased and marked
-/// (<see cref="DispatchBatchAsync"/>; falling back to one by one if the batch fails).
+/// (<see cref="DispatchBatchAsync"/>; falling back to one by one if the batch fails). Deliveries are claimed in the order
+/// they were written, but two loops, several hosts and retries overlap them: a subscriber whose change needs the row an
+/// earlier event creates says so (<see cref="EventArrivedEarlyException"/>) and is retried until that event has arrived.
 /// </summary>
 public sealed class OutboxDispatcher(
     IServiceScopeFactory scopes,
@@ -204,9 +206,13 @@ public sealed class OutboxDispatcher(
                 var delay = TimeSpan.FromTicks(Math.Min(options.MaxRetryDelay.Ticks,
                     options.FirstRetryDelay.Ticks * (long)Math.Pow(2, Math.Min(delivery.Attempts - 1, 30))));
                 var parked = delivery.Attempts >= options.MaxAttempts;
-                log.Log(parked ? LogLevel.Error : LogLevel.Warning, e,
-                    "Delivery of {EventType} {EventId} to {Subscriber} failed (attempt {Attempt}){Parked}",
-                    delivery.EventType, delivery.EventId, delivery.Subscriber, delivery.Attempts, parked ? "; parked" : "");
+                // An event that came before the one creating its row is expected while deliveries overlap: no warning, no stack.
+                if (e is EventArrivedEarlyException && !parked)
+                    log.LogInformation("Delivery of {EventType} {EventId} to {Subscriber} waits for an earlier event (attempt {Attempt}): {Reason}",
+                        delivery.EventType, delivery.EventId, delivery.Subscriber, delivery.Attempts, e.Message);
+                else
+                    log.Log(parked ? LogLevel.Error : LogLevel.Warning, e, "Delivery of {EventType} {EventId} to {Subscriber} failed (attempt {Attempt}){Parked}",
+                        delivery.EventType, delivery.EventId, delivery.Subscriber, delivery.Attempts, parked ? "; parked" : "");
                 await WithConnection(source, c => c.ExecuteAsync(new CommandDefinition($"""
                     update {schema}.outbox_delivery
                     set lease_until = null, last_error = left(@Error, 2000),

@@ -97,7 +97,7 @@ internal static class Projection
 
     private static Task ApplyOtherAsync(DbSession db, IntegrationEvent e, bool countNow, CancellationToken ct) => e switch
     {
-        OrganizationRenamed o => OrganizationTreeCopy.RenameAsync(db, o.OrganizationId, o.Name, ct),
+        OrganizationRenamed o => OrganizationTreeCopy.RenameAsync(db, o.OrganizationId, o.Name, ct).ExpectingArrived($"organisation {o.OrganizationId}"),
         OrganizationMoved o => OrganizationEvents.MovedAsync(db, o, countNow, ct),
         OrganizationsMerged o => OrganizationEvents.MergedAsync(db, o, countNow, ct),
         OrganizationDissolved o => OrganizationEvents.ClosedAsync(db, o.OrganizationId, "dissolved", countNow, ct),

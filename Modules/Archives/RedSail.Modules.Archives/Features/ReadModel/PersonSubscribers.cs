@@ -1,8 +1,10 @@
+using RedSail.BuildingBlocks.Events;
 using RedSail.Modules.Personnel.Contracts;
 
 namespace RedSail.Modules.Archives.Features.ReadModel;
 
 // The names the archive links documents to (related people), kept by Personnel's events; nothing else of a person.
+// An update of a person not in the copy yet waits for their PersonRecorded (EarlyEvents.ExpectingArrived).
 
 internal sealed class PersonRecordedSubscriber(ArchivesDb db) : INotificationHandler<PersonRecorded>
 {
@@ -13,13 +15,15 @@ internal sealed class PersonRecordedSubscriber(ArchivesDb db) : INotificationHan
 internal sealed class PersonUpdatedSubscriber(ArchivesDb db) : INotificationHandler<PersonUpdated>
 {
     public Task Handle(PersonUpdated e, CancellationToken ct) =>
-        db.ExecuteAsync("update archives.person set name = @Name, organization_id = @OrganizationId where id = @PersonId", e, ct);
+        db.ExecuteAsync("update archives.person set name = @Name, organization_id = @OrganizationId where id = @PersonId", e, ct)
+            .ExpectingArrived($"person {e.PersonId}");
 }
 
 internal sealed class PersonMovedSubscriber(ArchivesDb db) : INotificationHandler<PersonMoved>
 {
     public Task Handle(PersonMoved e, CancellationToken ct) =>
-        db.ExecuteAsync("update archives.person set organization_id = @ToOrganizationId where id = @PersonId", e, ct);
+        db.ExecuteAsync("update archives.person set organization_id = @ToOrganizationId where id = @PersonId", e, ct)
+            .ExpectingArrived($"person {e.PersonId}");
 }
 
 internal sealed class PeopleImportRolledBackSubscriber(ArchivesDb db) : INotificationHandler<PeopleImportRolledBack>

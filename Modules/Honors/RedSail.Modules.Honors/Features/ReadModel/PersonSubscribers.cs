@@ -1,9 +1,11 @@
+using RedSail.BuildingBlocks.Events;
 using RedSail.Modules.Personnel.Contracts;
 
 namespace RedSail.Modules.Honors.Features.ReadModel;
 
 // Honors' people: holders of honours and seats, with the dates party age counts from, kept by Personnel's events
 // (each handler can run twice without harm: inserts do nothing on a known id, updates set values).
+// An update of a person not in the copy yet waits for their PersonRecorded (EarlyEvents.ExpectingArrived).
 
 internal sealed class PersonRecordedSubscriber(HonorsDb db) : INotificationHandler<PersonRecorded>
 {
@@ -17,7 +19,8 @@ internal sealed class PersonRecordedSubscriber(HonorsDb db) : INotificationHandl
 internal sealed class PersonUpdatedSubscriber(HonorsDb db) : INotificationHandler<PersonUpdated>
 {
     public Task Handle(PersonUpdated e, CancellationToken ct) =>
-        db.ExecuteAsync("update honors.person set name = @Name, gender = @Gender, organization_id = @OrganizationId where id = @PersonId", e, ct);
+        db.ExecuteAsync("update honors.person set name = @Name, gender = @Gender, organization_id = @OrganizationId where id = @PersonId", e, ct)
+            .ExpectingArrived($"person {e.PersonId}");
 }
 
 /// <summary>Admission dates the probation (joined_on); conversion dates the party age (converted_on).</summary>
@@ -29,7 +32,8 @@ internal sealed class PartyStatusChangedSubscriber(HonorsDb db) : INotificationH
             joined_on = case when @To = 'probationary' then @EffectiveOn else joined_on end,
             converted_on = case when @From = 'probationary' and @To = 'full_member' then @EffectiveOn else converted_on end
         where id = @PersonId
-        """, e, ct);
+        """, e, ct)
+            .ExpectingArrived($"person {e.PersonId}");
 }
 
 internal sealed class PeopleImportRolledBackSubscriber(HonorsDb db) : INotificationHandler<PeopleImportRolledBack>
@@ -41,24 +45,28 @@ internal sealed class PeopleImportRolledBackSubscriber(HonorsDb db) : INotificat
 internal sealed class PersonMovedSubscriber(HonorsDb db) : INotificationHandler<PersonMoved>
 {
     public Task Handle(PersonMoved e, CancellationToken ct) =>
-        db.ExecuteAsync("update honors.person set organization_id = @ToOrganizationId where id = @PersonId", e, ct);
+        db.ExecuteAsync("update honors.person set organization_id = @ToOrganizationId where id = @PersonId", e, ct)
+            .ExpectingArrived($"person {e.PersonId}");
 }
 
 internal sealed class PersonTransferredOutSubscriber(HonorsDb db) : INotificationHandler<PersonTransferredOut>
 {
     public Task Handle(PersonTransferredOut e, CancellationToken ct) =>
-        db.ExecuteAsync("update honors.person set relation = 'transferred_out' where id = @PersonId", e, ct);
+        db.ExecuteAsync("update honors.person set relation = 'transferred_out' where id = @PersonId", e, ct)
+            .ExpectingArrived($"person {e.PersonId}");
 }
 
 /// <summary>A newcomer arrives by PersonRecorded first; a returning member is back here.</summary>
 internal sealed class PersonTransferredInSubscriber(HonorsDb db) : INotificationHandler<PersonTransferredIn>
 {
     public Task Handle(PersonTransferredIn e, CancellationToken ct) => db.ExecuteAsync(
-        "update honors.person set relation = 'active', organization_id = @OrganizationId where id = @PersonId", e, ct);
+        "update honors.person set relation = 'active', organization_id = @OrganizationId where id = @PersonId", e, ct)
+            .ExpectingArrived($"person {e.PersonId}");
 }
 
 internal sealed class PersonRelationChangedSubscriber(HonorsDb db) : INotificationHandler<PersonRelationChanged>
 {
     public Task Handle(PersonRelationChanged e, CancellationToken ct) =>
-        db.ExecuteAsync("update honors.person set relation = @To where id = @PersonId", e, ct);
+        db.ExecuteAsync("update honors.person set relation = @To where id = @PersonId", e, ct)
+            .ExpectingArrived($"person {e.PersonId}");
 }

@@ -1,8 +1,10 @@
+using RedSail.BuildingBlocks.Events;
 using RedSail.Modules.Personnel.Contracts;
 
 namespace RedSail.Modules.Workflow.Features.ReadModel;
 
 // Workflow's roster: people with their organisation, party status and relation, kept by Personnel's events.
+// An update of a person not in the copy yet waits for their PersonRecorded (EarlyEvents.ExpectingArrived).
 
 internal sealed class PersonRecordedSubscriber(WorkflowDb db) : INotificationHandler<PersonRecorded>
 {
@@ -17,7 +19,8 @@ internal sealed class PersonUpdatedSubscriber(WorkflowDb db) : INotificationHand
 {
     public Task Handle(PersonUpdated e, CancellationToken ct) => db.ExecuteAsync(
         "update workflow.person set name = @Name, gender = @Gender, birth_date = @BirthDate, employee_number = @EmployeeNumber where id = @PersonId",
-        e, ct);
+        e, ct)
+            .ExpectingArrived($"person {e.PersonId}");
 }
 
 /// <summary>Admission dates the probation (joined_on); conversion dates the party age (converted_on).</summary>
@@ -29,7 +32,8 @@ internal sealed class PartyStatusChangedSubscriber(WorkflowDb db) : INotificatio
             joined_on = case when @To = 'probationary' then @EffectiveOn else joined_on end,
             converted_on = case when @From = 'probationary' and @To = 'full_member' then @EffectiveOn else converted_on end
         where id = @PersonId
-        """, e, ct);
+        """, e, ct)
+            .ExpectingArrived($"person {e.PersonId}");
 }
 
 internal sealed class PeopleImportRolledBackSubscriber(WorkflowDb db) : INotificationHandler<PeopleImportRolledBack>
@@ -41,26 +45,30 @@ internal sealed class PeopleImportRolledBackSubscriber(WorkflowDb db) : INotific
 internal sealed class PersonTransferredOutSubscriber(WorkflowDb db) : INotificationHandler<PersonTransferredOut>
 {
     public Task Handle(PersonTransferredOut e, CancellationToken ct) =>
-        db.ExecuteAsync("update workflow.person set relation = 'transferred_out' where id = @PersonId", e, ct);
+        db.ExecuteAsync("update workflow.person set relation = 'transferred_out' where id = @PersonId", e, ct)
+            .ExpectingArrived($"person {e.PersonId}");
 }
 
 /// <summary>A newcomer arrives by PersonRecorded first; a returning member is back on the roster here.</summary>
 internal sealed class PersonTransferredInSubscriber(WorkflowDb db) : INotificationHandler<PersonTransferredIn>
 {
     public Task Handle(PersonTransferredIn e, CancellationToken ct) => db.ExecuteAsync(
-        "update workflow.person set relation = 'active', organization_id = @OrganizationId where id = @PersonId", e, ct);
+        "update workflow.person set relation = 'active', organization_id = @OrganizationId where id = @PersonId", e, ct)
+            .ExpectingArrived($"person {e.PersonId}");
 }
 
 internal sealed class PersonMovedSubscriber(WorkflowDb db) : INotificationHandler<PersonMoved>
 {
     public Task Handle(PersonMoved e, CancellationToken ct) =>
-        db.ExecuteAsync("update workflow.person set organization_id = @ToOrganizationId where id = @PersonId", e, ct);
+        db.ExecuteAsync("update workflow.person set organization_id = @ToOrganizationId where id = @PersonId", e, ct)
+            .ExpectingArrived($"person {e.PersonId}");
 }
 
 internal sealed class PersonRelationChangedSubscriber(WorkflowDb db) : INotificationHandler<PersonRelationChanged>
 {
     public Task Handle(PersonRelationChanged e, CancellationToken ct) =>
-        db.ExecuteAsync("update workflow.person set relation = @To where id = @PersonId", e, ct);
+        db.ExecuteAsync("update workflow.person set relation = @To where id = @PersonId", e, ct)
+            .ExpectingArrived($"person {e.PersonId}");
 }
 
 /// <summary>Which sets a person has entries in (added / removed), for the completeness of member records.</summary>
