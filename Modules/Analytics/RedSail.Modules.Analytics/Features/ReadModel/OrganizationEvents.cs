@@ -83,9 +83,9 @@ internal static class OrganizationEvents
     /// <summary>OrganizationTreeCopy.CloseAsync, and the organisation no longer counts by type (once: only while it was active).</summary>
     public static Task ClosedAsync(DbSession db, Guid organizationId, string status, bool countNow, CancellationToken ct) => db.ExecuteAsync("""
         with closed as (
-            update analytics.organization set status = @status where id = @organizationId and status = 'active' returning id, type, path)
+            update analytics.organization set status = @status where id = @organizationId and status = 'active' returning id, type, ancestors)
         insert into analytics.member_count (organization_id, dimension, bucket, count)
-        select label::uuid, 'org_type', closed.type, -1 from closed, unnest(string_to_array(closed.path::text, '.')) label where @countNow
+        select a.id, 'org_type', closed.type, -1 from closed, unnest(closed.ancestors) a(id) where @countNow
         on conflict (organization_id, dimension, bucket) do update set count = analytics.member_count.count + excluded.count
         """, new { organizationId, status, countNow }, ct);
 }
