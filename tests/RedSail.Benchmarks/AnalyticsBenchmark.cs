@@ -193,7 +193,9 @@ internal static class AnalyticsBenchmark
 
     /// <summary>
     /// Puts <paramref name="count"/> PersonUpdated events into Personnel's outbox with a delivery to Analytics' subscriber only (as an
-    /// import's would be, minus the other modules' copies).
+    /// import's would be, minus the other modules' copies). Their ids are time-ordered, as the events' own are
+    /// (<c>Guid.CreateVersion7</c>: milliseconds first, then random bits): random ids put every insert into the event log's key
+    /// on a random page (2.3 µs more an event in psql at 1M).
     /// </summary>
     private static Task QueueUpdatesAsync(TestHost host, int count) =>
         ExecuteLongAsync(host, $"""
@@ -204,12 +206,16 @@ internal static class AnalyticsBenchmark
                            'name', p.name, 'gender', p.gender, 'birthDate', p.birth_date, 'ethnicity', p.ethnicity,
                            'education', case when random() < 0.5 then '31' else '41' end),
                        now()
-                from (select gen_random_uuid() as event_id, * from personnel.person order by id desc limit {count}) p
+                from (select {TimeOrderedId} as event_id, * from personnel.person order by id desc limit {count}) p
                 returning event_id)
             insert into personnel.outbox_delivery (event_id, subscriber) select event_id, '{Subscriber}' from e;
             """);
 
     private static readonly string Subscriber = typeof(PersonUpdatedSubscriber).FullName!;
+
+    /// <summary>A version 7 uuid in SQL: the Unix time in milliseconds, the version, the variant, random bits.</summary>
+    private const string TimeOrderedId = "overlay(overlay(overlay(md5(random()::text) placing lpad(to_hex((extract(epoch from clock_timestamp()) * 1000)::bigint), 12, '0') from 1) " +
+                                         "placing '7' from 13) placing '8' from 17)::uuid";
 
     /// <summary>
     /// Wakes the host's own dispatch loops (Outbox:Workers), as a command that wrote events does, and waits until they have
