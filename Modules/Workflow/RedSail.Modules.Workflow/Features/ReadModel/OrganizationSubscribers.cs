@@ -3,28 +3,13 @@ using RedSail.Modules.Personnel.Contracts;
 
 namespace RedSail.Modules.Workflow.Features.ReadModel;
 
-// Workflow's copy of the organisation tree, kept by Personnel's events. Each handler is idempotent (the inbox already
-// drops redeliveries; a replay of the history must also leave the same rows).
-// A change to an organisation not in the copy yet waits for its OrganizationCreated (EarlyEvents.ExpectingArrived).
+// Workflow's copy of the organisation tree, kept by Personnel's events (the inbox drops redeliveries). A change to an
+// organisation not in the copy yet waits for its OrganizationCreated (EarlyEvents.ExpectingArrived).
 
-internal sealed class OrganizationCreatedSubscriber(WorkflowDb db) : INotificationHandler<OrganizationCreated>
-{
-    public Task Handle(OrganizationCreated e, CancellationToken ct) =>
-        OrganizationTreeCopy.RecordAsync(db, e.OrganizationId, e.ParentId, e.Name, e.Type, e.Path, ct);
-}
-
-internal sealed class OrganizationRenamedSubscriber(WorkflowDb db) : INotificationHandler<OrganizationRenamed>
-{
-    public Task Handle(OrganizationRenamed e, CancellationToken ct) =>
-        OrganizationTreeCopy.RenameAsync(db, e.OrganizationId, e.Name, ct).ExpectingArrived($"organisation {e.OrganizationId}");
-}
-
-internal sealed class OrganizationMovedSubscriber(WorkflowDb db) : INotificationHandler<OrganizationMoved>
-{
-    public Task Handle(OrganizationMoved e, CancellationToken ct) =>
-        OrganizationTreeCopy.MoveAsync(db, e.OrganizationId, e.OldPath, e.NewPath, e.NewParentId, ct)
-            .ExpectingArrived($"organisation {e.OrganizationId} at {e.OldPath}");
-}
+internal sealed class OrganizationCreatedSubscriber(WorkflowDb db) : CopiesOrganizationCreated(db);
+internal sealed class OrganizationRenamedSubscriber(WorkflowDb db) : CopiesOrganizationRenamed(db);
+internal sealed class OrganizationMovedSubscriber(WorkflowDb db) : CopiesOrganizationMoved(db);
+internal sealed class OrganizationDissolvedSubscriber(WorkflowDb db) : CopiesOrganizationDissolved(db);
 
 /// <summary>The source closes; its people join the target (its children arrive by their own OrganizationMoved events).</summary>
 internal sealed class OrganizationsMergedSubscriber(WorkflowDb db) : INotificationHandler<OrganizationsMerged>
@@ -34,12 +19,6 @@ internal sealed class OrganizationsMergedSubscriber(WorkflowDb db) : INotificati
         await OrganizationTreeCopy.CloseAsync(db, e.SourceId, OrganizationClosure.Merged, ct).ExpectingArrived($"organisation {e.SourceId}");
         await db.ExecuteAsync("update workflow.person set organization_id = @TargetId where organization_id = @SourceId", e, ct);
     }
-}
-
-internal sealed class OrganizationDissolvedSubscriber(WorkflowDb db) : INotificationHandler<OrganizationDissolved>
-{
-    public Task Handle(OrganizationDissolved e, CancellationToken ct) =>
-        OrganizationTreeCopy.CloseAsync(db, e.OrganizationId, OrganizationClosure.Dissolved, ct).ExpectingArrived($"organisation {e.OrganizationId}");
 }
 
 /// <summary>The new committee replaces the organisation's seats, and its term's end is what supervision watches.</summary>
