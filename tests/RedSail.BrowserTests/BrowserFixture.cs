@@ -26,7 +26,9 @@ public abstract class BrowserFixture
     protected IBrowser Browser => _browser ?? throw new InvalidOperationException("The browser has not started.");
 
     /// <summary>The institution's date (<c>IClock.Today</c>), the one the test browser's clock shows (<see cref="NewPageAsync"/>).</summary>
-    protected DateOnly InstitutionToday => Host.Services.GetRequiredService<RedSail.BuildingBlocks.IClock>().Today;
+    protected DateOnly InstitutionToday => Clock.Today;
+
+    private RedSail.BuildingBlocks.IClock Clock => Host.Services.GetRequiredService<RedSail.BuildingBlocks.IClock>();
 
     /// <summary>Phone size used by the mobile journey (an iPhone 12-14 sized viewport).</summary>
     protected static BrowserNewContextOptions Phone => new()
@@ -105,7 +107,7 @@ public abstract class BrowserFixture
         options ??= new BrowserNewContextOptions();
         options.BaseURL = Host.BaseAddress.ToString();
         options.Locale ??= "zh-CN";
-        options.TimezoneId ??= Host.Services.GetRequiredService<RedSail.BuildingBlocks.IClock>().Zone.Id;
+        options.TimezoneId ??= Clock.Zone.Id;
         options.AcceptDownloads = true;
         var context = await Browser.NewContextAsync(options);
         context.SetDefaultTimeout(20_000);
